@@ -1,0 +1,27 @@
+import type { Case } from "../case";
+
+export const cases: Case[] = [
+  { cmd: "basename /usr/bin/sort" },
+  { cmd: "basename include/stdio.h .h" },
+  { cmd: "basename /usr/lib/" },
+  { cmd: "basename /" },
+  { cmd: "basename ///" },
+  { cmd: "basename a.h .h" },
+  { cmd: "basename .h .h" },
+  { cmd: "basename -s .txt a.txt dir/b.txt" },
+  { cmd: "basename -a /a/b /c/d/" },
+  { cmd: "basename" },
+  { cmd: "basename a b c" },
+  { cmd: "basename ''" },
+  { cmd: "basename -- -x" },
+  { cmd: "dirname /usr/bin/sort" },
+  { cmd: "dirname stdio.h" },
+  { cmd: "dirname /usr/lib/" },
+  { cmd: "dirname /" },
+  { cmd: "dirname //a//b//" },
+  { cmd: "dirname a/b" },
+  { cmd: "dirname" },
+  { cmd: "dirname a b" },
+  { cmd: "dirname ''" },
+  { cmd: "dirname -- -x/y" },
+];

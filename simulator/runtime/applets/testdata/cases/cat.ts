@@ -1,0 +1,28 @@
+import type { Case } from "../case";
+
+export const cases: Case[] = [
+  { cmd: "cat a.txt" },
+  { cmd: "cat a.txt b.txt" },
+  { cmd: "cat", stdin: "from stdin\n" },
+  { cmd: "cat - a.txt", stdin: "in\n" },
+  { cmd: "cat a.txt - a.txt", stdin: "middle\n" },
+  { cmd: "cat -n b.txt" },
+  { cmd: "cat -n nonl.txt a.txt" },
+  { cmd: "cat -b words.txt" },
+  { cmd: "cat -A words.txt" },
+  { cmd: "cat -e nonl.txt" },
+  { cmd: "cat -t words.txt" },
+  { cmd: "cat -v", stdin: "a\u0001b\u007fc\u00e9\n" },
+  { cmd: "cat -vn words.txt" },
+  { cmd: "cat -nb words.txt" },
+  { cmd: "cat nosuch" },
+  { cmd: "cat a.txt nosuch b.txt" },
+  { cmd: "cat dir" },
+  { cmd: "cat empty" },
+  { cmd: "cat link" },
+  { cmd: "cat broken" },
+  { cmd: "cat -x" },
+  { cmd: "cat --help" },
+  { cmd: "cat -u a.txt" },
+  { cmd: "cat -- a.txt" },
+];

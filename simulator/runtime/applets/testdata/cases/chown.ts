@@ -1,0 +1,31 @@
+import type { Case } from "../case";
+
+const T = { tree: true };
+export const cases: Case[] = [
+  { cmd: "chown 1 a.txt", ...T },
+  { cmd: "chown daemon a.txt", ...T },
+  { cmd: "chown daemon:bin a.txt", ...T },
+  { cmd: "chown 1:2 a.txt b.txt", ...T },
+  { cmd: "chown :bin a.txt", ...T },
+  { cmd: "chown bin: a.txt", ...T },
+  { cmd: "chown daemon.bin a.txt", ...T },
+  { cmd: "chown 1234:5678 a.txt", ...T },
+  { cmd: "chown nosuchuser a.txt", ...T },
+  { cmd: "chown daemon:nosuchgroup a.txt", ...T },
+  { cmd: "chown :nosuchgroup a.txt", ...T },
+  { cmd: "chown -R 1:1 dir", ...T },
+  { cmd: "chown 1 link", ...T },
+  { cmd: "chown -h 1 link", ...T },
+  { cmd: "chown -R 1 dlink", ...T },
+  { cmd: "chown -RH 1 dlink", ...T },
+  { cmd: "chown -RL 1 dlink", ...T },
+  { cmd: "chown 1 nosuch", ...T },
+  { cmd: "chown -v 1:1 a.txt", ...T },
+  { cmd: "chown -c 0:0 a.txt daemon.txt", ...T },
+  { cmd: "chown root suid", ...T },
+  { cmd: "chown 1", ...T },
+  { cmd: "chgrp daemon a.txt", ...T },
+  { cmd: "chgrp 5 a.txt", ...T },
+  { cmd: "chgrp -R bin dir", ...T },
+  { cmd: "chgrp nosuch a.txt", ...T },
+];

@@ -1,0 +1,28 @@
+import type { Case } from "../case";
+
+export const cases: Case[] = [
+  { cmd: "du", sort: true },
+  { cmd: "du dir", sort: true },
+  { cmd: "du -s dir" },
+  { cmd: "du -s" },
+  { cmd: "du -a dir", sort: true },
+  { cmd: "du -k big.bin huge.dat a.txt empty" },
+  { cmd: "du -h huge.dat big.bin dir", sort: true },
+  { cmd: "du -sh ." },
+  { cmd: "du -m huge.dat a.txt" },
+  { cmd: "du -b huge.dat a.txt empty" },
+  { cmd: "du -sb dir" },
+  { cmd: "du -c a.txt b.txt huge.dat" },
+  { cmd: "du -d 1 dir", sort: true },
+  { cmd: "du -d 0 dir" },
+  { cmd: "du -d x dir" },
+  { cmd: "du nosuch a.txt" },
+  { cmd: "du link dlink" },
+  { cmd: "du -L dlink", sort: true },
+  { cmd: "du -H dlink", sort: true },
+  { cmd: "du a.txt hard" },
+  { cmd: "du -l a.txt hard" },
+  { cmd: "du dir dir", sort: true },
+  { cmd: "du -ak dir/sub", sort: true },
+  { cmd: "du -hs huge.dat", setup: [{ p: "huge.dat", c: "y".repeat(1024), repeat: 12000 }] },
+];

@@ -1,0 +1,27 @@
+import type { Case } from "../case";
+
+export const cases: Case[] = [
+  { cmd: "wc a.txt" },
+  { cmd: "wc -l a.txt" },
+  { cmd: "wc -w words.txt" },
+  { cmd: "wc -c b.txt" },
+  { cmd: "wc -m", stdin: "h\u00e9llo w\u00f6rld\n" },
+  { cmd: "wc -c", stdin: "h\u00e9llo w\u00f6rld\n" },
+  { cmd: "wc -L words.txt" },
+  { cmd: "wc", stdin: "one two\nthree\n" },
+  { cmd: "wc -l", stdin: "one two\nthree\n" },
+  { cmd: "wc a.txt b.txt words.txt" },
+  { cmd: "wc -l a.txt b.txt" },
+  { cmd: "wc -lw a.txt" },
+  { cmd: "wc -lc" , stdin: "x\n" },
+  { cmd: "wc -lwmcL words.txt nonl.txt" },
+  { cmd: "wc nonl.txt" },
+  { cmd: "wc empty" },
+  { cmd: "wc nosuch a.txt" },
+  { cmd: "wc nosuch" },
+  { cmd: "wc dir" },
+  { cmd: "wc -L", stdin: "a\tb\n12345678901\n" },
+  { cmd: "wc -w", stdin: "a\u0001b c\n  d\te\n" },
+  { cmd: "wc - a.txt", stdin: "1 2 3\n" },
+  { cmd: "wc big.bin huge.dat" },
+];
