@@ -1,0 +1,67 @@
+/**
+ * The images a fresh simulated host has: busybox:latest, file for file the lab image, made the
+ * way the lab image was made (the classic builder: an untagged parent image holding the ADD
+ * layer, and busybox:latest on top of it adding CMD ["sh"]).
+ */
+import type { ContainerConfig, ImageConfig } from "../api/types";
+import { emptyContainerConfig } from "../api/types";
+import { rfc3339 } from "../daemon/container/state";
+import type { Daemon } from "../daemon/daemon";
+import { imageIdOf } from "../daemon/images/image";
+import { refKey, parseRefOrThrow } from "../daemon/images/lookup";
+import { sha256Hex } from "../util/sha256";
+import { BUSYBOX_MODEL } from "./busybox.data";
+import { treeFromEntries } from "./load-model";
+
+/**
+ * When the built-in images were made: a few minutes before the simulated machine starts, as the
+ * lab image is built before a session (its files carry 2024-01-01 00:00:00).
+ */
+export const CATALOG_TIME = Date.UTC(2023, 11, 31, 23, 57);
+
+/** The source digest the classic builder recorded for the lab image's `ADD rootfs.tar /`. */
+export const LAB_ADD_FILE = "f714cae5d3c229435680f28c2c972e4260e729f88908297ade5e460433e03719";
+
+export function loadBusybox(d: Daemon): string {
+  const tree = treeFromEntries(BUSYBOX_MODEL.entries, () => "busybox");
+  const layer = d.layers.register(tree, null);
+  const m = BUSYBOX_MODEL.config;
+  const created = rfc3339(CATALOG_TIME);
+  const history = m.history.map((h) => ({
+    created,
+    created_by: h.created_by.replace("file:<layer>", "file:" + LAB_ADD_FILE),
+    ...("empty_layer" in h ? { empty_layer: true } : {}),
+  }));
+  const env = [...m.config.Env];
+  const base = (c: Partial<ContainerConfig>): ContainerConfig => ({ ...emptyContainerConfig(), Env: [...env], ...c });
+  const rootfs = { type: "layers" as const, diff_ids: [layer.diffId] };
+  const [add, cmd] = history;
+  const parentConfig: ImageConfig = {
+    architecture: m.architecture,
+    config: base({}),
+    container_config: base({ Cmd: ["/bin/sh", "-c", add.created_by.replace(/^\/bin\/sh -c /, "")] }),
+    created,
+    docker_version: "20.10.24+dfsg1",
+    history: [add],
+    os: m.os,
+    rootfs,
+  };
+  const parentId = imageIdOf(parentConfig);
+  d.images.add({ id: parentId, config: parentConfig, top: layer, parent: "" });
+  const buildContainer = sha256Hex("layerlab lab image: CMD step");
+  const config: ImageConfig = {
+    architecture: m.architecture,
+    config: base({ Cmd: [...m.config.Cmd], Image: parentId }),
+    container: buildContainer,
+    container_config: base({ Hostname: buildContainer.slice(0, 12), Cmd: ["/bin/sh", "-c", "#(nop) ", cmd.created_by.replace(/^\/bin\/sh -c #\(nop\) +/, "")], Image: parentId, Labels: {} }),
+    created,
+    docker_version: "20.10.24+dfsg1",
+    history,
+    os: m.os,
+    rootfs,
+  };
+  const id = imageIdOf(config);
+  d.images.add({ id, config, top: layer, parent: parentId });
+  d.images.setTag(refKey(parseRefOrThrow("busybox:latest")), id);
+  return id;
+}
