@@ -1,0 +1,429 @@
+/**
+ * The BuildKit builder: the Dockerfile as a graph of stages, only the stages the target needs,
+ * independent stages at the same time, each step keyed for the cache (RUN by its command, env
+ * and parent; COPY/ADD by the checksums of their sources), CACHED where the key is known, plain
+ * progress on stderr, and Docker 28's error block when a step fails.
+ */
+import { parseNormalizedNamed, referenceString } from "../api/reference";
+import type { HistoryEntry } from "../api/types";
+import { rfc3339 } from "../daemon/container/state";
+import type { Daemon } from "../daemon/daemon";
+import { type Image, imageIdOf } from "../daemon/images/image";
+import { lookupImage, parseRefOrThrow, refKey } from "../daemon/images/lookup";
+import type { Backend } from "../fs/types";
+import type { Layer } from "../snapshots/layers";
+import { sha256Hex } from "../util/sha256";
+import { buildCacheOf } from "./cache";
+import { contentChecksum } from "./context";
+import { matchSources, NotFoundError, viewOf } from "./copy-op";
+import { DockerfileError, nodeFromLine } from "./dockerfile/parser";
+import { type Instruction, InstructionError, parseInstruction, type Stage } from "./dockerfile/instructions";
+import { processWord } from "./dockerfile/lex";
+import { copyDest, execCopy, execRun, execWorkdir, resolveChown, runEnv } from "./exec";
+import { PlainProgress, sourceExcerpt, type Vertex, vertexLog } from "./progress";
+import { type BuildOutcome, type BuildRequest, isPredefinedArg, isStep, metaArgValues, neededStages, parseAll, type Parsed, stageIndex, stageName } from "./request";
+import { applyMetadata, clone, commandLine, expansionEnv, newStageState, runArgs, type StageState } from "./stage-state";
+import { explainMiss, previousStep, recordBuild, type StepRecord } from "./why";
+
+const COMMENT = "buildkit.dockerfile.v0";
+
+class BuildFailure extends Error {
+  constructor(
+    message: string,
+    readonly vertex: Vertex | null,
+    readonly loc: { startLine: number; endLine: number } | null,
+    readonly logs: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+interface StageResult {
+  state: StageState;
+  key: string;
+}
+
+/** Layers a step made, with the time each was made (history "created"). */
+interface Made {
+  state: StageState;
+  created: Map<string, number>;
+}
+
+function fullRef(name: string): string {
+  const r = parseNormalizedNamed(name);
+  return r.ok ? referenceString(r.ref) : name;
+}
+
+export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutcome> {
+  const p = new PlainProgress(req.progress, () => d.now());
+  const started = d.now();
+  const cache = buildCacheOf(d);
+  const steps: StepRecord[] = [];
+  const report = { builder: "buildkit" as const, source: req.source, target: req.target, imageId: null as string | null, tags: req.tags, startedAt: started, durationMs: 0, steps };
+  const def = p.start(`[internal] load build definition from ${req.dockerfileName}`);
+  p.info(def, `transferring dockerfile: ${new TextEncoder().encode(req.dockerfile).length}B done`);
+  await p.done(def);
+  const ign = p.start("[internal] load .dockerignore");
+  p.info(ign, `transferring context: 2B done`);
+  await p.done(ign);
+  const fail = async (message: string, loc: { startLine: number; endLine: number } | null, box?: { title: string; logs: string[] }): Promise<BuildOutcome> => {
+    let s = "";
+    if (box) s += `------\n > ${box.title}:\n${box.logs.map((l) => l + "\n").join("")}------\n`;
+    if (loc) s += sourceExcerpt(req.dockerfileName, req.dockerfile, loc.startLine, loc.endLine);
+    s += `ERROR: failed to solve: ${message}\n`;
+    await req.progress.write(s);
+    report.durationMs = d.now() - started;
+    recordBuild(d, { ...report, error: message });
+    return { imageId: null, exit: 1 };
+  };
+  let parsed: Parsed;
+  try {
+    parsed = parseAll(req.dockerfile);
+  } catch (e) {
+    if (e instanceof InstructionError) return fail(`dockerfile parse error on line ${e.loc.startLine}: ${e.message}`, e.loc);
+    if (e instanceof DockerfileError) return fail(e.message, { startLine: e.startLine, endLine: e.endLine });
+    throw e;
+  }
+  const escape = parsed.parse.escape;
+  const { stages } = parsed.file;
+  const meta = metaArgValues(parsed.file, req.buildArgs, escape);
+  let baseNames: string[];
+  try {
+    baseNames = stages.map((s) => processWord(s.baseName, meta, escape));
+  } catch (e) {
+    return fail((e as Error).message, stages[0]);
+  }
+  let target = stages.length - 1;
+  if (req.target) {
+    target = stages.findIndex((s) => s.name === req.target.toLowerCase());
+    if (target < 0) return fail(`target stage "${req.target}" could not be found`, null);
+  }
+  const needed = neededStages(stages, target, baseNames);
+  // base images, and images COPY --from names
+  const images = new Map<string, Image | null>();
+  const wantImage = (name: string) => {
+    if (name === "scratch" || images.has(name)) return;
+    images.set(name, lookupImage(d, name));
+  };
+  for (const i of needed) {
+    if (stageIndex(stages, baseNames[i], i) < 0) wantImage(baseNames[i]);
+    for (const c of stages[i].commands) if (c.kind === "COPY" && c.from) {
+      const from = processWord(c.from, meta, escape);
+      if (stageIndex(stages, from, i) < 0) wantImage(from);
+    }
+  }
+  for (const [name, img] of images) {
+    const v = p.start(`[internal] load metadata for ${fullRef(name.includes(":") || name.includes("@") ? name : name + ":latest")}`);
+    if (!img) {
+      const ref = fullRef(name);
+      await p.error(v, `${ref}: failed to resolve source metadata for ${ref}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`);
+      return fail(`${name}: failed to resolve source metadata for ${fullRef(name)}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`, null);
+    }
+    await p.done(v);
+  }
+  const multi = stages.length > 1;
+  const results = new Map<number, Promise<StageResult>>();
+  const fromShown = new Set<string>();
+  let contextShown: Promise<void> | null = null;
+  const ctxView: Backend = viewOf(null, req.context.root);
+  let failure: BuildFailure | null = null;
+  const usedArgs = new Set<string>();
+  const missedInBuild = new Map<number, string>();
+
+  const showContext = (): Promise<void> => {
+    if (!contextShown) {
+      contextShown = (async () => {
+        const v = p.start("[internal] load build context");
+        p.info(v, `transferring context: ${req.context.size}B done`);
+        await p.done(v);
+      })();
+    }
+    return contextShown;
+  };
+
+  const runStage = async (i: number): Promise<StageResult> => {
+    const st = stages[i];
+    const name = multi ? stageName(st, i) : "";
+    const dep = stageIndex(stages, baseNames[i], i);
+    let state: StageState;
+    let key: string;
+    const triggers: Instruction[] = [];
+    const allSteps = (cmds: Instruction[]) => cmds.filter(isStep).length;
+    if (dep >= 0) {
+      const r = await stageResult(dep);
+      state = structuredCloneState(r.state);
+      key = r.key;
+    } else {
+      const img = baseNames[i] === "scratch" ? null : images.get(baseNames[i])!;
+      state = newStageState(img);
+      key = sha256Hex(`from:${img?.id ?? "scratch"}`);
+      for (const expr of img?.config.config.OnBuild ?? []) {
+        try {
+          const n = nodeFromLine(expr, escape);
+          n.startLine = st.startLine;
+          n.endLine = st.endLine;
+          triggers.push(parseInstruction(n) as Instruction);
+        } catch {
+          /* a trigger that does not parse is skipped */
+        }
+      }
+      state.config.OnBuild = null;
+    }
+    const commands = [...triggers, ...st.commands];
+    const total = 1 + allSteps(st.commands);
+    const prefix = (k: number) => `[${name ? name + " " : ""}${k}/${total}]`;
+    if (dep < 0 && baseNames[i] !== "scratch") {
+      const ref = baseNames[i];
+      if (!fromShown.has(ref)) {
+        fromShown.add(ref);
+        const v = p.start(`${prefix(1)} FROM ${fullRef(ref).replace(/:latest$/, ref.endsWith(":latest") ? ":latest" : "")}`);
+        const img = images.get(ref);
+        if (req.noCache || (img && builtImages(d).has(img.id))) await p.cached(v);
+        else await p.done(v);
+      }
+    }
+    let k = 1;
+    let parentMissed: string | null = null;
+    for (const c of commands) {
+      if (failure) throw failure;
+      if (c.kind === "ARG") {
+        for (const a of c.args) {
+          usedArgs.add(a.key);
+          const given = req.buildArgs.get(a.key);
+          let value: string | undefined;
+          if (given !== undefined && given !== null) value = given;
+          else if (a.value !== undefined) value = processWord(a.value, expansionEnv(state), escape);
+          else if (meta.has(a.key)) value = meta.get(a.key);
+          state.args.set(a.key, value);
+        }
+        state.history.push({ created: "", created_by: c.original.trim(), comment: COMMENT, empty_layer: true });
+        continue;
+      }
+      if (!isStep(c)) {
+        let text: string | null;
+        try {
+          text = applyMetadata(state, c, escape);
+        } catch (e) {
+          throw new BuildFailure((e as Error).message, null, c);
+        }
+        if (c.kind === "CMD") cmdSet.add(state);
+        state.history.push({ created: "", created_by: text ?? c.original, comment: COMMENT, empty_layer: true });
+        continue;
+      }
+      k++;
+      const title = `${prefix(k)} ${c.kind === "RUN" ? substituteArgs(c.original.trim(), state) : c.original.trim()}`;
+      const args: Record<string, string> = {};
+      for (const [a, v] of runArgs(state)) args[a] = v;
+      let stepKey: string;
+      let files: Record<string, string> | undefined;
+      let src: Backend | null = null;
+      let historyText: string;
+      if (c.kind === "RUN") {
+        const argv = commandLine(state, c);
+        const proxies = [...req.buildArgs].filter(([n, v]) => isPredefinedArg(n) && v !== null) as [string, string][];
+        stepKey = sha256Hex(JSON.stringify([key, "run", argv, runEnv(state, proxies), state.config.User, state.config.WorkingDir, c.files]));
+        const ra = runArgs(state);
+        historyText = `RUN ${ra.length ? `|${ra.length} ${ra.map(([a, v]) => `${a}=${v}`).join(" ")} ` : ""}${argv.join(" ")} # buildkit`;
+      } else if (c.kind === "COPY" || c.kind === "ADD") {
+        let fromKey = "context";
+        if (c.kind === "COPY" && c.from) {
+          const from = processWord(c.from, meta, escape);
+          const j = stageIndex(stages, from, i);
+          if (j >= 0) {
+            const r = await stageResult(j);
+            src = viewOf(r.state.top);
+            fromKey = r.key;
+          } else {
+            const img = images.get(from) ?? null;
+            src = viewOf(img?.top ?? null);
+            fromKey = img?.id ?? "scratch";
+          }
+        } else if (c.sources.length) {
+          await showContext();
+          src = ctxView;
+        } else src = viewOf(null);
+        files = {};
+        const env = expansionEnv(state);
+        for (const s of c.sources) {
+          const path = processWord(s, env, escape);
+          const m = matchSources(src, path);
+          if (m.length === 0) {
+            const v = p.start(title);
+            const miss = new NotFoundError("/" + path.split("/").filter((x) => x && x !== ".").join("/"));
+            await p.error(v, `failed to calculate checksum of ref ${refId(req.source)}::${refId(title)}: ${miss.message}`);
+            throw new BuildFailure(`failed to compute cache key: failed to calculate checksum of ref ${refId(req.source)}::${refId(title)}: ${miss.message}`, v, c);
+          }
+          for (const parts of m) files[parts.join("/")] = contentChecksumOf(src, parts);
+        }
+        for (const ct of c.contents) files[`<<${ct.path}`] = sha256Hex(ct.data);
+        let owner = "";
+        try {
+          owner = c.chown ? JSON.stringify(resolveChown(state, c.chown, escape)) : "";
+        } catch (e) {
+          throw new BuildFailure((e as Error).message, p.start(title), c);
+        }
+        stepKey = sha256Hex(JSON.stringify([key, c.kind, copyDest(state, c, escape), owner, c.chmod, fromKey, files]));
+        historyText = `${c.original.trim()} # buildkit`;
+      } else {
+        applyMetadata(state, c, escape);
+        stepKey = sha256Hex(JSON.stringify([key, "workdir", state.config.WorkingDir]));
+        historyText = `WORKDIR ${state.config.WorkingDir}`;
+      }
+      const v = p.start(title);
+      const t0 = d.now();
+      const prev = previousStep(d, req.source, "buildkit", name || "stage-0", k);
+      const rec = req.noCache ? undefined : cache.get(stepKey);
+      const cachedLayer = rec ? cache.layerOf(rec) : undefined;
+      let layer: Layer | null;
+      let created: number;
+      const stepInfo = { instruction: c.original.trim(), args, files };
+      if (rec && cachedLayer !== undefined) {
+        cache.touch(rec, d.now());
+        layer = cachedLayer;
+        created = rec.created;
+        if (layer) d.layers.register(layer.root, state.top, layer.diffId);
+        await p.cached(v);
+        steps.push({ stage: name || "stage-0", index: k, ...stepInfo, cache: "HIT", durationMs: 0, layer: layer && { diffId: layer.diffId, chainId: layer.chainId, size: layer.size }, key: stepKey });
+      } else {
+        const reason = explainMiss(prev, stepInfo, { noCache: req.noCache, parentMissed });
+        let tree;
+        if (c.kind === "RUN") {
+          const out = vertexLog(p, v);
+          const proxies = [...req.buildArgs].filter(([n, val]) => isPredefinedArg(n) && val !== null) as [string, string][];
+          const r = await execRun(d, state, c, proxies, out, "buildkitsandbox");
+          out.end();
+          if (r.exit !== 0 || r.error) {
+            const argv = commandLine(state, c);
+            const msg = `process "${argv.join(" ")}" did not complete successfully: exit code: ${r.exit}`;
+            await p.error(v, msg);
+            const logs = v.lines.slice(-10);
+            throw new BuildFailure(msg, v, c, logs);
+          }
+          tree = r.rw;
+        } else if (c.kind === "WORKDIR") {
+          tree = execWorkdir(state, d.now());
+        } else {
+          try {
+            tree = execCopy(state, c as Extract<Instruction, { kind: "COPY" | "ADD" }>, src!, escape, d.now());
+          } catch (e) {
+            await p.error(v, (e as Error).message);
+            throw new BuildFailure((e as Error).message, v, c);
+          }
+        }
+        layer = tree && (tree.entries!.size || c.kind !== "WORKDIR") ? d.layers.register(tree, state.top) : null;
+        created = d.now();
+        cache.put(stepKey, layer, created, title, files);
+        await p.done(v);
+        parentMissed ??= title;
+        missedInBuild.set(i, title);
+        steps.push({ stage: name || "stage-0", index: k, ...stepInfo, cache: "MISS", reason, durationMs: d.now() - t0, layer: layer && { diffId: layer.diffId, chainId: layer.chainId, size: layer.size }, key: stepKey });
+      }
+      key = stepKey;
+      const h: HistoryEntry = { created: rfc3339(created), created_by: historyText, comment: COMMENT };
+      if (layer) {
+        state.top = layer;
+        state.diffIds.push(layer.diffId);
+      } else h.empty_layer = true;
+      if (!layer) h.created = "";
+      state.history.push(h);
+    }
+    return { state, key };
+  };
+  const stageResult = (i: number): Promise<StageResult> => {
+    let r = results.get(i);
+    if (!r) {
+      r = runStage(i).catch((e) => {
+        if (e instanceof BuildFailure) failure ??= e;
+        throw e;
+      });
+      results.set(i, r);
+    }
+    return r;
+  };
+  let final: StageResult;
+  try {
+    // independent stages run together; the target waits for what it needs
+    const all = needed.map((i) => stageResult(i));
+    await Promise.allSettled(all);
+    final = await stageResult(target);
+  } catch (e) {
+    const f = failure ?? (e instanceof BuildFailure ? e : null);
+    if (!f) {
+      if (e instanceof Error && (e.name === "Killed" || e.name === "ExitRequest")) throw e;
+      return fail(e instanceof Error ? e.message : String(e), null);
+    }
+    return fail(f.message, f.loc, f.vertex && f.logs.length ? { title: f.vertex.title, logs: f.logs } : f.vertex ? { title: f.vertex.title, logs: [] } : undefined);
+  }
+  // the image
+  const state = final.state;
+  state.config.Labels = { ...(state.config.Labels ?? {}), ...req.labels };
+  if (state.config.Labels && Object.keys(state.config.Labels).length === 0 && !final.state.base?.config.config.Labels) state.config.Labels = null;
+  const latest = [...state.history].reverse().find((h) => h.created)?.created || rfc3339(d.now());
+  for (const h of state.history) if (!h.created) h.created = latest;
+  const config = { architecture: "amd64", os: "linux", ...(state.author ? { author: state.author } : {}), config: state.config, created: latest, history: state.history, rootfs: { type: "layers" as const, diff_ids: state.diffIds } };
+  const id = imageIdOf(config);
+  const ev = p.start("exporting to image");
+  const madeLayers = steps.some((s) => s.cache === "MISS" && s.layer);
+  p.info(ev, madeLayers ? `exporting layers ${p.seconds(ev)}s done` : "exporting layers done");
+  p.info(ev, `writing image ${id} done`);
+  d.images.add({ id, config, top: state.top, parent: "" });
+  builtImages(d).add(id);
+  for (const t of req.tags) {
+    const r = parseRefOrThrow(t);
+    d.images.setTag(refKey(r), id);
+    p.info(ev, `naming to ${referenceString(r.tag || r.digest ? r : { ...r, tag: "latest" })} done`);
+  }
+  await p.done(ev);
+  void usedArgs;
+  report.imageId = id;
+  report.durationMs = d.now() - started;
+  recordBuild(d, report);
+  return { imageId: id, exit: 0 };
+}
+
+const cmdSet = new WeakSet<StageState>();
+
+/** A RUN's display name: $NAME and ${NAME} of ARGs with values replaced, everything else as written. */
+function substituteArgs(text: string, s: StageState): string {
+  const args = new Map(runArgs(s));
+  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (all, a: string | undefined, b: string | undefined) => {
+    const v = args.get((a ?? b)!);
+    return v === undefined ? all : v;
+  });
+}
+
+const built = new WeakMap<Daemon, Set<string>>();
+/** Images this daemon's BuildKit made (their FROM vertex is CACHED). */
+function builtImages(d: Daemon): Set<string> {
+  let s = built.get(d);
+  if (!s) built.set(d, (s = new Set()));
+  return s;
+}
+
+function structuredCloneState(s: StageState): StageState {
+  return { ...s, config: clone(s.config), diffIds: [...s.diffIds], history: clone(s.history), args: new Map(), usedBuildArgs: new Set() };
+}
+
+function contentChecksumOf(src: Backend, parts: string[]): string {
+  const view = src as unknown as { lstat(p: readonly string[]): unknown };
+  void view;
+  return sha256Hex(JSON.stringify(snapshot(src, parts)));
+}
+
+/** A plain description of a source path's content (no mtimes), for its checksum. */
+function snapshot(src: Backend, parts: string[]): unknown {
+  const st = src.lstat(parts);
+  if (!st) return null;
+  if (st.type === "dir") return { t: "d", m: st.mode, e: src.readdir(parts).sort().map((n) => [n, snapshot(src, [...parts, n])]) };
+  if (st.type === "file") return { t: "f", m: st.mode, h: sha256Hex(src.readFile(parts)) };
+  if (st.type === "symlink") return { t: "l", to: st.target };
+  return { t: st.type };
+}
+
+/** A stable ref ID in BuildKit's form (25 lower-case characters). */
+function refId(s: string): string {
+  return sha256Hex(s).replace(/[^a-z0-9]/g, "").slice(0, 25);
+}
+
+void contentChecksum;
+void ({} as Stage);

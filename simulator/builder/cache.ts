@@ -1,0 +1,130 @@
+/**
+ * The build cache: daemon state kept as plain data. A record maps a cache key (instruction,
+ * parent key, environment, source checksums) to the layer the step produced, with what the UI
+ * needs to explain hits and misses. `docker builder prune` empties it; `docker system df`
+ * reports it.
+ */
+import type { Daemon } from "../daemon/daemon";
+import type { Layer } from "../snapshots/layers";
+
+export interface CacheRecord {
+  /** Short record ID as `docker builder prune` lists it. */
+  id: string;
+  key: string;
+  /** The layer the step produced on top of its parent (null: the step made no layer). */
+  chainId: string | null;
+  /** ms since the epoch: when the step ran. */
+  created: number;
+  lastUsed: number;
+  usageCount: number;
+  /** Bytes of the layer. */
+  size: number;
+  description: string;
+  /** Source files a COPY/ADD read, path -> checksum. */
+  files?: Record<string, string>;
+}
+
+export interface CacheUsage {
+  count: number;
+  active: number;
+  size: number;
+  reclaimable: number;
+}
+
+export class BuildCache {
+  readonly records = new Map<string, CacheRecord>();
+  /** Layers the records hold, so that they outlive image removal. Not part of the saved state. */
+  private readonly layers = new Map<string, Layer>();
+  private seq = 0;
+
+  get(key: string): CacheRecord | undefined {
+    return this.records.get(key);
+  }
+
+  layerOf(r: CacheRecord): Layer | null | undefined {
+    if (r.chainId === null) return null;
+    return this.layers.get(r.chainId);
+  }
+
+  put(key: string, layer: Layer | null, created: number, description: string, files?: Record<string, string>): CacheRecord {
+    const id = idFor(key, ++this.seq);
+    const r: CacheRecord = { id, key, chainId: layer?.chainId ?? null, created, lastUsed: created, usageCount: 1, size: layer ? layer.size : 0, description, ...(files ? { files } : {}) };
+    if (layer) this.layers.set(layer.chainId, layer);
+    this.records.set(key, r);
+    return r;
+  }
+
+  touch(r: CacheRecord, now: number): void {
+    r.lastUsed = now;
+    r.usageCount++;
+  }
+
+  /** Removes every record; returns what was removed. */
+  prune(): CacheRecord[] {
+    const all = [...this.records.values()];
+    this.records.clear();
+    this.layers.clear();
+    return all;
+  }
+
+  usage(inUse: (chainId: string) => boolean): CacheUsage {
+    let size = 0;
+    let reclaimable = 0;
+    let active = 0;
+    for (const r of this.records.values()) {
+      size += r.size;
+      const used = r.chainId !== null && inUse(r.chainId);
+      if (used) active++;
+      else reclaimable += r.size;
+    }
+    return { count: this.records.size, active, size, reclaimable };
+  }
+
+  toJSON(): { records: CacheRecord[]; seq: number } {
+    return { records: [...this.records.values()].map((r) => ({ ...r })), seq: this.seq };
+  }
+
+  /** Restores saved records; `layer` finds a record's layer in the daemon's layer store. */
+  load(data: { records: CacheRecord[]; seq: number }, layer: (chainId: string) => Layer | undefined): void {
+    this.records.clear();
+    this.layers.clear();
+    this.seq = data.seq;
+    for (const r of data.records) {
+      this.records.set(r.key, { ...r });
+      const l = r.chainId ? layer(r.chainId) : undefined;
+      if (l) this.layers.set(l.chainId, l);
+    }
+  }
+}
+
+/** BuildKit record IDs are 25 lower-case base-36 characters. */
+function idFor(key: string, n: number): string {
+  let h = 0x811c9dc5;
+  const s = `${key}:${n}`;
+  let out = "";
+  for (let round = 0; out.length < 25; round++) {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+    h = Math.imul(h ^ round, 2246822519) >>> 0;
+    out += h.toString(36);
+  }
+  return out.slice(0, 25);
+}
+
+const caches = new WeakMap<Daemon, BuildCache>();
+
+/** The daemon's build cache. */
+export function buildCacheOf(d: Daemon): BuildCache {
+  let c = caches.get(d);
+  if (!c) {
+    c = new BuildCache();
+    caches.set(d, c);
+  }
+  return c;
+}
+
+/** What `docker system df` shows on its Build Cache line. */
+export function buildCacheUsage(d: Daemon): CacheUsage {
+  const used = new Set<string>();
+  for (const img of d.images.images.values()) for (let l = img.top; l; l = l.parent) used.add(l.chainId);
+  return buildCacheOf(d).usage((id) => used.has(id));
+}
