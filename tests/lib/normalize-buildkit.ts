@@ -1,0 +1,81 @@
+// BuildKit's plain progress output ("#N title", "#N DONE 0.2s", ...), made comparable.
+// Vertex numbers and the order of vertices are racy (cached and parallel steps), so the output
+// becomes a set of vertices keyed by their title, sorted, each with its own lines in order.
+// The "#N sha256:..." lines that only the 20.10 client prints are dropped; durations, log
+// timestamps and the transferred sizes of the context and the Dockerfile become placeholders.
+// Everything else (CACHED, ERROR lines, RUN output, image names, the error box) is kept.
+
+const VERTEX_LINE = /^#(\d+) (.*)$/;
+const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const BOX_RULE = /^-{6,}$/;
+
+/** True when the text holds BuildKit plain progress. */
+export function hasBuildkitProgress(text: string): boolean {
+  return /^#\d+ (\[|DONE |CACHED$|ERROR)/m.test(text) && /^#\d+ /m.test(text);
+}
+
+function normalizeVertexLine(content: string): string {
+  const log = /^\d+\.\d+(?: (.*))?$/.exec(content);
+  if (log) return log[1] === undefined ? '<t>' : `<t> ${log[1]}`;
+  const transfer = /^transferring (context|dockerfile): [\d.]+[kMGT]?i?B(?: [\d.]+s)?( done)?$/.exec(content);
+  if (transfer) return `transferring ${transfer[1]}: <size>${transfer[2] ?? ''}`;
+  return content.replace(/(?<= |^)\d+(?:\.\d+)?s(?= |$)/g, '<t>');
+}
+
+function normalizeTrailerLine(line: string): string {
+  return line.replace(/^(?:#\d+ )?\d+\.\d+(?= |$)/, '<t>');
+}
+
+interface Vertex {
+  title: string;
+  lines: string[];
+}
+
+/** A sort key that does not depend on IDs (they are numbered later, in output order). */
+function sortKey(v: Vertex): string {
+  const mask = (s: string) => s.replace(/[0-9a-f]{12,}/g, 'x');
+  return `${mask(v.title)}\n${v.lines.map(mask).join('\n')}`;
+}
+
+/** Rewrites BuildKit plain progress into its comparable form (see the file comment). */
+export function restructureBuildkit(text: string): string {
+  const endsWithNewline = text.endsWith('\n');
+  const lines = (endsWithNewline ? text.slice(0, -1) : text).split('\n');
+  const before: string[] = [];
+  const after: string[] = [];
+  const vertices = new Map<string, Vertex>();
+  let inTrailer = false;
+  for (const line of lines) {
+    if (!inTrailer) {
+      const m = VERTEX_LINE.exec(line);
+      if (m) {
+        const [, num, content] = m;
+        const existing = vertices.get(num);
+        if (!existing) {
+          vertices.set(num, { title: content, lines: [] });
+        } else if (content !== existing.title && !VERTEX_DIGEST.test(content)) {
+          existing.lines.push(normalizeVertexLine(content));
+        }
+        continue;
+      }
+      if (line === '') continue;
+      if (vertices.size === 0) {
+        before.push(line);
+        continue;
+      }
+      if (BOX_RULE.test(line)) inTrailer = true;
+    }
+    after.push(inTrailer ? normalizeTrailerLine(line) : line);
+  }
+  const sorted = [...vertices.values()].sort((a, b) => {
+    const ka = sortKey(a);
+    const kb = sortKey(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  const out = [...before];
+  for (const v of sorted) {
+    out.push(`#vertex ${v.title}`, ...v.lines.map((l) => `  ${l}`));
+  }
+  out.push(...after);
+  return out.join('\n') + (endsWithNewline ? '\n' : '');
+}

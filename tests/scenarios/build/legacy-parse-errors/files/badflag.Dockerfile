@@ -1,0 +1,2 @@
+FROM busybox
+COPY --nope=1 a b

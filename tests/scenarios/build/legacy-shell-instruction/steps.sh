@@ -1,0 +1,4 @@
+# Legacy builder: SHELL and its history texts
+DOCKER_BUILDKIT=0 docker build -q -t sh:1 .
+docker history --no-trunc --format '{{.CreatedBy}}' sh:1 | head -3
+docker inspect -f '{{json .Config.Cmd}} {{json .Config.Shell}}' sh:1
