@@ -5,7 +5,10 @@
  * reports it.
  */
 import type { Daemon } from "../daemon/daemon";
-import type { Layer } from "../snapshots/layers";
+import type { Layer, LayerStore } from "../snapshots/layers";
+
+/** The owner name of the layer-store holds the cache takes (moby keeps BuildKit's refs so). */
+export const CACHE_HOLD = "buildkit";
 
 export interface CacheRecord {
   /** Short record ID as `docker builder prune` lists it. */
@@ -37,6 +40,13 @@ export class BuildCache {
   private readonly layers = new Map<string, Layer>();
   private seq = 0;
 
+  /**
+   * `store`: the daemon's layer store. Every layer a record keeps is held there, so removing the
+   * image built from it frees no layers (as with BuildKit on a real engine) until the cache is
+   * pruned.
+   */
+  constructor(private readonly store?: LayerStore) {}
+
   get(key: string): CacheRecord | undefined {
     return this.records.get(key);
   }
@@ -49,7 +59,10 @@ export class BuildCache {
   put(key: string, layer: Layer | null, created: number, description: string, files?: Record<string, string>): CacheRecord {
     const id = idFor(key, ++this.seq);
     const r: CacheRecord = { id, key, chainId: layer?.chainId ?? null, created, lastUsed: created, usageCount: 1, size: layer ? layer.size : 0, description, ...(files ? { files } : {}) };
-    if (layer) this.layers.set(layer.chainId, layer);
+    if (layer) {
+      this.layers.set(layer.chainId, layer);
+      this.store?.hold(layer, CACHE_HOLD);
+    }
     this.records.set(key, r);
     return r;
   }
@@ -59,11 +72,12 @@ export class BuildCache {
     r.usageCount++;
   }
 
-  /** Removes every record; returns what was removed. */
+  /** Removes every record and drops the cache's holds; returns what was removed. */
   prune(): CacheRecord[] {
     const all = [...this.records.values()];
     this.records.clear();
     this.layers.clear();
+    this.store?.unhold(CACHE_HOLD);
     return all;
   }
 
@@ -92,7 +106,10 @@ export class BuildCache {
     for (const r of data.records) {
       this.records.set(r.key, { ...r });
       const l = r.chainId ? layer(r.chainId) : undefined;
-      if (l) this.layers.set(l.chainId, l);
+      if (l) {
+        this.layers.set(l.chainId, l);
+        this.store?.hold(l, CACHE_HOLD);
+      }
     }
   }
 }
@@ -116,7 +133,7 @@ const caches = new WeakMap<Daemon, BuildCache>();
 export function buildCacheOf(d: Daemon): BuildCache {
   let c = caches.get(d);
   if (!c) {
-    c = new BuildCache();
+    c = new BuildCache(d.layers);
     caches.set(d, c);
   }
   return c;

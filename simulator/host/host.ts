@@ -29,6 +29,8 @@ export interface HostOptions {
   seed?: number;
   hostname?: string;
   yieldFn?: YieldFn;
+  /** Where simulated time starts (ms since the epoch); the machine's default otherwise. */
+  start?: number;
 }
 
 export const LEARNER = { name: "learner", uid: 1000, gid: 1000, home: "/home/learner" };
@@ -47,7 +49,7 @@ export class Host {
   static readonly OUTPUT_LIMIT = 4 << 20;
 
   constructor(opts: HostOptions = {}) {
-    this.machine = new Machine({ hostname: opts.hostname ?? "layerlab", yieldFn: opts.yieldFn });
+    this.machine = new Machine({ hostname: opts.hostname ?? "layerlab", yieldFn: opts.yieldFn, start: opts.start });
     this.machine.linkApplets();
     const d = new Daemon(this.machine, opts.seed ?? 1);
     d.volumes = new VolumeStore(() => d.now());

@@ -45,8 +45,14 @@ export function seedFiles(host: Host, files: ScenarioFile[]): void {
   for (let i = 1; i <= work.length; i++) fs.setattr(work.slice(0, i), { mtime: SCENARIO_FILE_TIME });
 }
 
+/**
+ * Scenario clocks start here, away from SCENARIO_FILE_TIME: the normaliser keeps that fixed
+ * file date, so times the engine takes from its clock must not fall on it.
+ */
+export const SCENARIO_START = Date.UTC(2025, 5, 2, 9, 30);
+
 export async function runScenario(steps: string[], files: ScenarioFile[], opts: HostOptions = {}): Promise<TranscriptStep[]> {
-  const host = createHost(opts);
+  const host = createHost({ start: SCENARIO_START, ...opts });
   seedFiles(host, files);
   const env = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", LC_ALL: "C", TZ: "UTC", PWD: SCENARIO_WORKDIR };
   const out: TranscriptStep[] = [];

@@ -1,5 +1,6 @@
 /** docker builder prune: empties the build cache and says how much it freed. */
 import { buildCacheOf } from "../../../builder/cache";
+import { layersInUse } from "../../../daemon/images/release";
 import { bool, type Command } from "../../command";
 import { humanSize } from "../../formatter/units";
 import { registerCommand } from "../../registry";
@@ -22,6 +23,8 @@ const PRUNE: Command = {
       if (!/^y(es)?$/i.test(line.trim())) return 0;
     }
     const removed = buildCacheOf(env.daemon).prune();
+    // layers only the cache kept go with it
+    env.daemon.layers.gc(layersInUse(env.daemon));
     let out = "";
     if (removed.length) out += "Deleted build cache objects:\n" + removed.map((r) => r.id + "\n").join("") + "\n";
     out += `Total reclaimed space: ${humanSize(removed.reduce((n, r) => n + r.size, 0))}\n`;
