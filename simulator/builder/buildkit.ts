@@ -393,8 +393,8 @@ function substituteArgs(text: string, s: StageState): string {
 }
 
 const built = new WeakMap<Daemon, Set<string>>();
-/** Images this daemon's BuildKit made (their FROM vertex is CACHED). */
-function builtImages(d: Daemon): Set<string> {
+/** Images this daemon's BuildKit made (their FROM vertex is CACHED); part of the saved host. */
+export function builtImages(d: Daemon): Set<string> {
   let s = built.get(d);
   if (!s) built.set(d, (s = new Set()));
   return s;

@@ -27,7 +27,8 @@ import { stageImage } from "./run-step";
 
 const legacyCaches = new WeakMap<Daemon, Map<string, string>>();
 
-function legacyCache(d: Daemon): Map<string, string> {
+/** The legacy builder's cache: step key -> image ID (part of the saved host). */
+export function legacyCache(d: Daemon): Map<string, string> {
   let m = legacyCaches.get(d);
   if (!m) legacyCaches.set(d, (m = new Map()));
   return m;

@@ -1,6 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { createHost } from "./host";
+import { buildReports } from "../builder/why";
 import { exportHost, loadHost, validateHostState, type HostState } from "./state";
+
+const SETUP = [
+  "mkdir app && cd app && printf 'FROM busybox\\nCOPY a.txt /a.txt\\nRUN echo built > /b.txt\\n' > Dockerfile && echo one > a.txt",
+  "cd app && docker build -t demo .",
+  "cd app && DOCKER_BUILDKIT=0 docker build -t legacy .",
+  "docker volume create data",
+  "docker run --rm -v data:/data busybox sh -c 'echo kept > /data/note'",
+  "docker network create app",
+  "docker create --name idle --network app -v data:/data -p 8080:80 busybox sleep 1000",
+  "docker run --name done busybox sh -c 'echo x > /x'",
+  "docker commit done committed",
+];
+
+const FOLLOW_UP = [
+  "cd app && docker build -t demo .",
+  "cd app && DOCKER_BUILDKIT=0 docker build -t legacy .",
+  "cd app && echo two > a.txt && docker build -t demo .",
+  "docker images",
+  "docker system df",
+  "docker ps -a --format '{{.Names}} {{.Status}} {{.Ports}} {{.Networks}}'",
+  "docker run -d --name web2 --network app busybox sleep 1000",
+  "docker inspect web2 --format '{{.NetworkSettings.Networks.app.IPAddress}}'",
+  "docker start idle",
+  "docker run --rm -p 8080:80 busybox true",
+  "docker run --rm -v data:/data busybox cat /data/note",
+  "docker commit done committed2",
+  "docker inspect committed2 --format '{{.Created}}'",
+  "docker run -d busybox true",
+  "docker ps -a --format '{{.Names}}'",
+  "docker diff done",
+  "docker builder prune -f",
+];
 
 async function busyHost() {
   const h = createHost({ seed: 7 });
@@ -34,6 +67,53 @@ describe("host state", () => {
     const h2 = loadHost(JSON.parse(JSON.stringify(exportHost(h))));
     const keep = [...h2.daemon.containers.values()].find((c) => c.name === "keep")!;
     expect(new TextDecoder().decode(keep.rw!.entries!.get("data.txt")!.data)).toBe("data\n");
+  });
+
+  it("round-trips the build caches: a rebuild after loading hits the cache as it would have", async () => {
+    const a = createHost({ seed: 3 });
+    for (const line of SETUP) {
+      const r = await a.run(line);
+      expect(r.exit, `${line}: ${r.stderr}`).toBe(0);
+    }
+    const b = loadHost(JSON.parse(JSON.stringify(exportHost(a))));
+    // Every later command prints the same on the original host and on the loaded one: cache
+    // hits (BuildKit and legacy), miss reasons, IDs and names from the generators, image
+    // creation stamps, network addresses, published ports, volume contents.
+    const outputs: string[] = [];
+    for (const line of FOLLOW_UP) {
+      const [ra, rb] = [await a.run(line), await b.run(line)];
+      expect(rb, line).toEqual(ra);
+      outputs.push(rb.stdout + rb.stderr);
+    }
+    expect(outputs[0]).toMatch(/#6 \[2\/3\] COPY a.txt \/a.txt\n#6 CACHED/);
+    expect(outputs[1]).toMatch(/Step 2\/3 : COPY a.txt \/a.txt\n ---> Using cache/);
+  });
+
+  it("keeps why each build step hit or missed", async () => {
+    const a = createHost({ seed: 3 });
+    for (const line of SETUP) await a.run(line);
+    await a.run("cd app && echo changed > a.txt && docker build -t demo .");
+    const b = loadHost(JSON.parse(JSON.stringify(exportHost(a))));
+    const reports = (h: typeof a) => buildReports(h.daemon).map((r) => r.steps.map((s) => [s.instruction, s.cache, s.reason?.kind ?? ""]));
+    expect(reports(b)).toEqual(reports(a));
+    expect(reports(b).at(-1)).toContainEqual(["COPY a.txt /a.txt", "MISS", "files-changed"]);
+  });
+
+  it("saves a loaded host exactly as it was saved (no running containers)", async () => {
+    const a = createHost({ seed: 3 });
+    for (const line of SETUP) await a.run(line);
+    const saved = JSON.stringify(exportHost(a));
+    expect(JSON.stringify(exportHost(loadHost(JSON.parse(saved))))).toBe(saved);
+  });
+
+  it("starts a container that was running again, with its volume and network", async () => {
+    const a = createHost({ seed: 3 });
+    for (const line of SETUP) await a.run(line);
+    await a.run("docker run -d --name web --network app -v data:/data -p 8080:80 busybox sleep 1000");
+    const b = loadHost(JSON.parse(JSON.stringify(exportHost(a))));
+    expect((await b.run("docker ps --format '{{.Names}} {{.Ports}} {{.Networks}}'")).stdout).toBe("web 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp app\n");
+    expect((await b.run("docker exec web cat /data/note")).stdout).toBe("kept\n");
+    expect((await b.run("docker run --rm -p 8080:80 busybox true")).stderr).toMatch(/port is already allocated/);
   });
 
   it("rejects what is not a saved host", () => {

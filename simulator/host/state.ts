@@ -6,7 +6,12 @@
  * Processes cannot be saved mid-run: a container that was running is started again on load, from
  * its configuration, as a daemon restart with restart policies would (see docs/differences.md).
  */
+import { buildCacheOf, type CacheRecord } from "../builder/cache";
+import { builtImages } from "../builder/buildkit";
+import { legacyCache } from "../builder/legacy";
+import { buildReports, type BuildReport } from "../builder/why";
 import { Container } from "../daemon/container/container";
+import { createdClock, setCreatedClock } from "../daemon/images/created";
 import type { Daemon } from "../daemon/daemon";
 import { Subnet } from "../daemon/network/ipam";
 import { containerStart } from "../daemon/start";
@@ -16,7 +21,22 @@ import { BlobTable, decodeBlobs, decodeTree, encodeTree, type BlobJSON, type Tre
 import { createHost, type Host } from "./host";
 
 export const STATE_FORMAT = "layerlab-host";
-export const STATE_VERSION = 1;
+/** 2: the builders' caches, build reports and the image clock are saved too. */
+export const STATE_VERSION = 2;
+
+/** Daemon state the builders keep beside the daemon object. */
+export interface BuilderState {
+  /** BuildKit's cache records (their layers are in `layers`). */
+  cache: { records: CacheRecord[]; seq: number };
+  /** Images BuildKit made (their FROM step shows as CACHED). */
+  built: string[];
+  /** The legacy builder's cache: step key -> image ID. */
+  legacy: Array<[string, string]>;
+  /** Why each step hit or missed, per build (the cache view reads these). */
+  reports: BuildReport[];
+  /** The last creation stamp handed to a committed image. */
+  created: { ms: number; ns: number } | null;
+}
 
 export interface HostState {
   format: typeof STATE_FORMAT;
@@ -30,6 +50,7 @@ export interface HostState {
   hostFs: TreeJSON;
   layers: Array<{ chainId: string; diffId: string; parent: string | null; tree: TreeJSON }>;
   daemon: Record<string, unknown>;
+  builder: BuilderState;
 }
 
 /** Daemon fields that are wiring, not state. */
@@ -82,6 +103,11 @@ function decodeValue(v: unknown, blobs: Uint8Array[], layers: Map<string, Layer>
   return out;
 }
 
+/** A deep copy of plain data (so a saved state never shares objects with a live host). */
+function structuredCopy<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
 export function exportHost(host: Host): HostState {
   const d = host.daemon;
   const blobs = new BlobTable();
@@ -100,6 +126,13 @@ export function exportHost(host: Host): HostState {
     hostFs: encodeTree(host.machine.rootfs.root, blobs),
     layers,
     daemon,
+    builder: {
+      cache: buildCacheOf(d).toJSON(),
+      built: [...builtImages(d)],
+      legacy: [...legacyCache(d)],
+      reports: structuredCopy(buildReports(d)),
+      created: createdClock(d),
+    },
   };
 }
 
@@ -111,7 +144,7 @@ export function validateHostState(s: unknown): string[] {
   if (o.format !== STATE_FORMAT) errs.push("not a Layerlab host state");
   if (o.version !== STATE_VERSION) errs.push(`unsupported state version ${String(o.version)}`);
   if (typeof o.clock !== "number") errs.push("clock missing");
-  if (!Array.isArray(o.blobs) || !Array.isArray(o.layers) || !o.hostFs || !o.daemon) errs.push("parts missing");
+  if (!Array.isArray(o.blobs) || !Array.isArray(o.layers) || !o.hostFs || !o.daemon || !o.builder) errs.push("parts missing");
   return errs;
 }
 
@@ -147,6 +180,12 @@ export function loadHost(state: HostState): Host {
   }
   d.idSeq = state.idSeq;
   d.nameGen.state = state.nameGen;
+  const b = state.builder;
+  buildCacheOf(d).load(b.cache, (chainId) => byChain.get(chainId));
+  for (const id of b.built) builtImages(d).add(id);
+  for (const [k, v] of b.legacy) legacyCache(d).set(k, v);
+  buildReports(d).push(...structuredCopy(b.reports));
+  setCreatedClock(d, b.created);
   // containers that were running start again
   for (const c of d.containers.values()) {
     if (!c.state.Running) continue;

@@ -17,3 +17,14 @@ export function createdStamp(d: Daemon): string {
   const frac = (String(t.ms % 1000).padStart(3, "0") + String(t.ns).padStart(6, "0")).replace(/0+$/, "");
   return iso.slice(0, 19) + (frac ? "." + frac : "") + "Z";
 }
+
+/** The last stamp handed out, for the saved host (null before the first). */
+export function createdClock(d: Daemon): { ms: number; ns: number } | null {
+  const t = last.get(d);
+  return t ? { ...t } : null;
+}
+
+export function setCreatedClock(d: Daemon, t: { ms: number; ns: number } | null): void {
+  if (t) last.set(d, { ms: t.ms, ns: t.ns });
+  else last.delete(d);
+}
