@@ -9,9 +9,10 @@
  *   bitmap        gamma(m + 1), then m bits: bit i set = codeTable[i] passed (m ≤ n, trailing
  *                 zeros left out)
  *   extras        gamma(e + 1), then e × 24-bit hashes of exercise ids not in the table
- *   dates         when anything passed: gamma(base + 1), base = first day (days since
- *                 2024-01-01); then per passed exercise, in bitmap then extras order,
- *                 gamma(day - base + 1)
+ *   dates         per passed exercise, in bitmap then extras order: the first as
+ *                 gamma(day + 1), day = days since 2024-01-01; each next one as
+ *                 gamma(zigzag(day - previous day) + 1) (course order is mostly date order,
+ *                 so each further pass on the same day costs one bit)
  *   padding       zero bits up to a whole character
  *   checksum      15 bits (3 characters) over the characters before it
  * Characters are Crockford's base32 (0-9, A-Z without I, L, O, U): URL-safe, case-insensitive,
@@ -59,6 +60,10 @@ export function dayString(day: number): string {
 }
 
 /** FNV-1a, 32 bits, over UTF-16 code units (exercise ids are ASCII). */
+/** Signed to unsigned, small magnitudes first: 0, -1, 1, -2, 2 ... -> 0, 1, 2, 3, 4 ... */
+const zigzag = (n: number) => (n < 0 ? -2 * n - 1 : 2 * n);
+const unzigzag = (n: number) => (n % 2 ? -(n + 1) / 2 : n / 2);
+
 export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -142,9 +147,8 @@ export function encodeProgressCode(progress: ProgressV1, table: readonly string[
   for (const extra of extras) out.write(extra.hash, hashBits);
   const days = [...inTable, ...extras].map((entry) => dayNumber(entry.record.date));
   if (days.length) {
-    const base = Math.min(...days);
-    out.gamma(base + 1);
-    for (const day of days) out.gamma(day - base + 1);
+    out.gamma(days[0]! + 1);
+    for (let i = 1; i < days.length; i++) out.gamma(zigzag(days[i]! - days[i - 1]!) + 1);
   }
   while (out.bits.length % 5) out.bits.push(0);
 
@@ -199,13 +203,13 @@ export function decodeProgressCode(
     for (let i = 0; i < e; i++) ids.push(byHash.get(input.read(hashBits)));
     const exercises: Record<string, ExerciseRecord> = {};
     let unknown = 0;
-    if (ids.length) {
-      const base = input.gamma() - 1;
-      for (const id of ids) {
-        const date = dayString(base + input.gamma() - 1);
-        if (id === undefined) unknown++;
-        else if (!exercises[id] || exercises[id].date > date) exercises[id] = { date };
-      }
+    let day = 0;
+    for (const [i, id] of ids.entries()) {
+      day = i === 0 ? input.gamma() - 1 : day + unzigzag(input.gamma() - 1);
+      if (day < 0) return { ok: false, error: "format" };
+      const date = dayString(day);
+      if (id === undefined) unknown++;
+      else if (!exercises[id] || exercises[id].date > date) exercises[id] = { date };
     }
     // Only the zero padding may follow.
     if (input.remaining >= 5 || input.read(input.remaining) !== 0) return { ok: false, error: "format" };
