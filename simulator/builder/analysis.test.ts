@@ -29,6 +29,16 @@ describe("image analysis", () => {
     expect(a.efficiency).toBeGreaterThan(0);
     expect(a.efficiency).toBeLessThan(1);
   });
+
+  it("an opaque directory hides what was under it, not the directory itself", async () => {
+    const { host, run } = await hostWith({
+      Dockerfile: "FROM busybox\nRUN mkdir -p /d && echo x > /d/x\nRUN rm -rf /d && mkdir /d\n",
+    });
+    expect((await run("docker build -q -t o:1 .")).exit).toBe(0);
+    const a = analyzeImage(lookupImage(host.daemon, "o:1")!);
+    expect(a.layers[2].removed).toEqual([{ path: "d/x", size: 2 }]);
+    expect(a.wastedBytes).toBe(2);
+  });
 });
 
 describe("cache explanations", () => {

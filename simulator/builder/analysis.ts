@@ -51,14 +51,15 @@ export function analyzeImage(img: Image): ImageAnalysis {
   stack.forEach((layer, i) => {
     const la: LayerAnalysis = { diffId: layer.diffId, size: layer.size, createdBy: layerHistory[i]?.created_by ?? "", added: [], modified: [], removed: [] };
     total += layer.size;
-    const removeUnder = (prefix: string) => {
-      for (const [p, c] of copies) if (c.visible && (p === prefix || p.startsWith(prefix + "/"))) {
+    /** Hide a path and what is under it; an opaque directory hides only what is under it. */
+    const removeUnder = (prefix: string, keepSelf = false) => {
+      for (const [p, c] of copies) if (c.visible && ((p === prefix && !keepSelf) || p.startsWith(prefix + "/"))) {
         c.visible = false;
         la.removed.push({ path: p, size: c.sizes[c.sizes.length - 1] });
       }
     };
     const visit = (dir: Inode, prefix: string) => {
-      if (dir.entries!.has(OPAQUE) && prefix) removeUnder(prefix);
+      if (dir.entries!.has(OPAQUE) && prefix) removeUnder(prefix, true);
       for (const name of [...dir.entries!.keys()].sort()) {
         const n = dir.entries!.get(name)!;
         if (name === OPAQUE) continue;

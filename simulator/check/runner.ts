@@ -108,13 +108,13 @@ export function replaySolution(ex: Exercise, opts: { limitMs?: number; seed?: nu
 }
 
 /**
- * Wrong attempt `index` on a fresh host. `explained` is true when a check failed with a message
- * containing the attempt's `expect` (what CI requires).
+ * Wrong attempt `index` on a fresh host. `explained` is true when the first failing check's
+ * message (the one the learner is shown) contains the attempt's `expect`, as CI requires.
  */
 export async function replayWrong(ex: Exercise, index: number, opts: { limitMs?: number; seed?: number } = {}): Promise<Replay & { explained: boolean }> {
   const wrong = ex.wrong[index];
   if (!wrong) throw new Error(`exercise ${ex.id} has no wrong attempt ${index}`);
   const r = await replay(ex, wrong.commands, opts);
-  const explained = r.report.results.some((x) => !x.result.pass && x.result.message.includes(wrong.expect));
+  const explained = !r.report.pass && r.report.message!.includes(wrong.expect);
   return { ...r, explained };
 }

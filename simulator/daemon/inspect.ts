@@ -3,7 +3,7 @@ import type { Container } from "./container/container";
 import { rfc3339 } from "./container/state";
 import type { Daemon } from "./daemon";
 import { familiar } from "./images/lookup";
-import { type Image, imageSize } from "./images/image";
+import { type Image, imageComment, imageSize } from "./images/image";
 import { LayerStore } from "../snapshots/layers";
 import type { ContainerConfig } from "../api/types";
 import { treeSize } from "../fs/inode";
@@ -102,7 +102,7 @@ export function inspectImage(d: Daemon, img: Image): Record<string, unknown> {
     RepoTags: d.images.tagsOf(img.id).map(familiar),
     RepoDigests: [],
     Parent: img.parent,
-    Comment: cfg.comment ?? "",
+    Comment: imageComment(img),
     Created: cfg.created,
     Container: cfg.container ?? "",
     ContainerConfig: cfg.container_config ?? { ...cfg.config, Cmd: null },

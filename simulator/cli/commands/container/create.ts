@@ -5,7 +5,7 @@ import { errorMessage, runStyleError } from "../../errors";
 import { ClientError } from "./opts-parse";
 import { registerCommand } from "../../registry";
 import { CREATE_FLAGS, buildCreateRequest, createWarnings } from "./opts";
-import { imageForRun } from "./image-for-run";
+import { imageForRun, pullOptionError } from "./image-for-run";
 import { checkCidFile, writeCidFile } from "./cidfile";
 
 registerCommand({
@@ -17,6 +17,11 @@ registerCommand({
   args: { kind: "min", n: 1 },
   flags: CREATE_FLAGS,
   async run(env, v, args, changed) {
+    const badPull = pullOptionError(str(v, "pull"));
+    if (badPull) {
+      await env.err(runStyleError("docker create", new Error(badPull)));
+      return 125;
+    }
     let req;
     try {
       req = buildCreateRequest(env, v, args, changed);

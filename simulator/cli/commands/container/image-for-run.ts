@@ -5,6 +5,12 @@ import { familiarString, tagNameOnly } from "../../../api/reference";
 import { notFound } from "../../../daemon/errdefs";
 import type { CliEnv } from "../../command";
 
+/** The CLI's validatePullOpt: checked before anything else, so a bad --pull creates nothing. */
+export function pullOptionError(pull: string): string | null {
+  if (pull === "" || pull === "always" || pull === "missing" || pull === "never") return null;
+  return `invalid pull option: '${pull}': must be one of "always", "missing" or "never"`;
+}
+
 export async function imageForRun(env: CliEnv, ref: string, pull: string): Promise<Image> {
   const local = lookupImage(env.daemon, ref);
   if (local && pull !== "always") return local;

@@ -9,6 +9,8 @@ import { contextJSON } from "../../template/table";
 import { containerPorts, joinHostPort } from "../../../daemon/port";
 import { rfc3339 } from "../../../daemon/container/state";
 import { commandText } from "../../../daemon/list";
+import { lookupImage } from "../../../daemon/images/lookup";
+import { familiarString, parseNormalizedNamed, trimNamed } from "../../../api/reference";
 
 const ContainerContext = T.ptr(T.struct("formatter.ContainerContext", []));
 
@@ -90,11 +92,22 @@ export function portsText(c: Container): string {
   return [...result, ...hostMappings].join(", ");
 }
 
-export function imageShown(d: Daemon, c: Container): string {
-  const img = d.images.get(c.image);
-  const tags = img ? d.images.tagsOf(img.id) : [];
-  if (tags.length === 0) return c.image.replace(/^sha256:/, "").slice(0, 12);
-  return c.config.Image;
+/**
+ * The IMAGE column. The daemon (moby's list) reports the reference the container was created
+ * with while it still names the container's image, else the image ID; the CLI's formatter then
+ * shortens it unless --no-trunc: an ID to 12 characters, a reference to its familiar form
+ * without digest ("docker.io/library/busybox" -> "busybox").
+ */
+export function imageShown(d: Daemon, c: Container, trunc = true): string {
+  let image = c.config.Image;
+  if (image !== c.image && lookupImage(d, image)?.id !== c.image) image = c.image;
+  if (!trunc) return image;
+  const short = (s: string) => s.replace(/^sha256:/, "").slice(0, 12);
+  if (short(c.image) === short(image)) return short(image);
+  const r = parseNormalizedNamed(image);
+  if (!r.ok) return image;
+  const name = trimNamed(r.ref);
+  return familiarString(r.ref.tag ? { ...name, tag: r.ref.tag } : name);
 }
 
 export function psContext(d: Daemon, c: Container, trunc: boolean, withSize: boolean) {
@@ -107,7 +120,7 @@ export function psContext(d: Daemon, c: Container, trunc: boolean, withSize: boo
   const ctx = {
     ID: () => (trunc ? c.id.slice(0, 12) : c.id),
     Names: () => c.name,
-    Image: () => imageShown(d, c),
+    Image: () => imageShown(d, c, trunc),
     Command: () => JSON.stringify(trunc ? ellipsis(cmd, 20) : cmd),
     CreatedAt: () => new Date(c.created).toISOString().replace("T", " ").replace(/\.\d+Z$/, " +0000 UTC"),
     RunningFor: () => humanDuration(d.now() - c.created) + " ago",

@@ -9,7 +9,7 @@ import { errorMessage, runStyleError } from "../../errors";
 import { registerCommand } from "../../registry";
 import { RUN_FLAGS, buildCreateRequest, createWarnings } from "./opts";
 import { checkCidFile, writeCidFile } from "./cidfile";
-import { imageForRun } from "./image-for-run";
+import { imageForRun, pullOptionError } from "./image-for-run";
 
 /** The CLI's exit status for a failed start, chosen from the error text (runStartContainerErr). */
 export function startErrorStatus(e: unknown): number {
@@ -28,6 +28,11 @@ const RUN: Command = {
   args: { kind: "min", n: 1 },
   flags: RUN_FLAGS,
   async run(env, v, args, changed) {
+    const badPull = pullOptionError(str(v, "pull"));
+    if (badPull) {
+      await env.err(runStyleError("docker run", new Error(badPull)));
+      return 125;
+    }
     const d = env.daemon;
     const detach = bool(v, "detach");
     let id: string;

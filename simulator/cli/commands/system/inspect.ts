@@ -1,5 +1,5 @@
 /** docker inspect (and container inspect / image inspect): JSON, or a template per object. */
-import { lookupImage } from "../../../daemon/images/lookup";
+import { getImage, lookupImage } from "../../../daemon/images/lookup";
 import { inspectContainer, inspectImage } from "../../../daemon/inspect";
 import { inspectNetwork } from "../../../daemon/network/manage";
 import { notFound } from "../../../daemon/errdefs";
@@ -8,7 +8,6 @@ import { errorMessage } from "../../errors";
 import { registerCommand } from "../../registry";
 import { decodeRawJSON, inspectFormat, type InspectResult } from "../../template/inspect";
 import { parseTemplate, type Template } from "../../template/index";
-import { familiarString, parseNormalizedNamed, tagNameOnly } from "../../../api/reference";
 import { typedContainer } from "./inspect-types";
 import { encodeIndented } from "../../formatter/json";
 
@@ -43,17 +42,21 @@ function find(env: CliEnv, kind: Kind, ref: string, size: boolean): Found {
     const v = d.volumes.volumes.get(ref);
     if (v) return { raw: { CreatedAt: v.CreatedAt, Driver: v.Driver, Labels: v.Labels, Mountpoint: v.Mountpoint, Name: v.Name, Options: v.Options, Scope: v.Scope }, typed: null };
   }
-  if (kind === "image") throw notFound(`no such image: ${ref}: No such image: ${imageRefText(ref)}`);
+  if (kind === "image") throw notFound(`no such image: ${ref}: ${imageLookupError(env, ref)}`);
   if (kind === "container") throw notFound(`No such container: ${ref}`);
   if (kind === "volume") throw notFound(`get ${ref}: no such volume`);
   if (kind === "network") throw notFound(`network ${ref} not found`);
   throw new Error(`Error: No such object: ${ref}`);
 }
 
-/** "nosuch" -> "nosuch:latest", as the engine names a missing image reference. */
-function imageRefText(ref: string): string {
-  const r = parseNormalizedNamed(ref);
-  return r.ok ? familiarString(tagNameOnly(r.ref)) : ref;
+/** The engine's own reason an image lookup failed: "No such image: x:latest", or a reference format error. */
+function imageLookupError(env: CliEnv, ref: string): string {
+  try {
+    getImage(env.daemon, ref);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return `No such image: ${ref}`;
 }
 
 function inspectCommand(path: string, kind: Kind, short: string, aliases?: string[]): Command {
