@@ -1,10 +1,16 @@
 /**
  * Every exercise of the course, by lesson. The workbook, the headless replay in CI and the
  * verify CLI all read this list. Add a lesson's exercises here when the lesson gets them.
+ * validateRegistry checks every exercise when this module loads, so a broken one fails the
+ * site build and the tests with a message naming it (rules: simulator/check/validate.ts).
  */
 import type { Exercise } from "../simulator/check/exercise";
+import { validateRegistry } from "../simulator/check/validate";
+import firstContainer from "./lessons/first-container/exercises";
 
-export const exercisesByLesson: Record<string, Exercise[]> = {};
+export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
+  "first-container": firstContainer,
+});
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
 
