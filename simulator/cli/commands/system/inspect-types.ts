@@ -43,10 +43,16 @@ const HostConfig = T.struct("container.HostConfig", [
   f("MaskedPaths", strs), f("ReadonlyPaths", strs), f("Init", T.ptr(bool), true),
 ]);
 
+const duration = T.named("int64", "time.Duration");
+const HealthConfig = T.struct("container.HealthConfig", [
+  f("Test", strs, true), f("Interval", duration, true), f("Timeout", duration, true), f("StartPeriod", duration, true),
+  f("StartInterval", duration, true), f("Retries", int, true),
+]);
+
 const Config = T.struct("container.Config", [
   f("Hostname", str), f("Domainname", str), f("User", str), f("AttachStdin", bool), f("AttachStdout", bool), f("AttachStderr", bool),
   f("ExposedPorts", portSet, true), f("Tty", bool), f("OpenStdin", bool), f("StdinOnce", bool), f("Env", strs), f("Cmd", strs),
-  f("Healthcheck", T.ptr(T.struct("container.HealthConfig")), true), f("ArgsEscaped", bool, true), f("Image", str),
+  f("Healthcheck", T.ptr(HealthConfig), true), f("ArgsEscaped", bool, true), f("Image", str),
   f("Volumes", T.map(empty)), f("WorkingDir", str), f("Entrypoint", strs), f("NetworkDisabled", bool, true), f("MacAddress", str, true), f("OnBuild", strs),
   f("Labels", T.map(str)), f("StopSignal", str, true), f("StopTimeout", T.ptr(int), true), f("Shell", strs, true),
 ]);
@@ -87,4 +93,27 @@ const ContainerJSON = T.struct("container.InspectResponse", [
 /** A container's inspect object as the typed value templates see first. */
 export function typedContainer(obj: Record<string, unknown>): unknown {
   return typed(ContainerJSON, obj);
+}
+
+const RootFS = T.struct("image.RootFS", [f("Type", str), f("Layers", strs, true)]);
+
+const ImageInspect = T.struct("image.InspectResponse", [
+  f("Id", str), f("RepoTags", strs), f("RepoDigests", strs), f("Parent", str), f("Comment", str), f("Created", str, true),
+  f("Container", str, true), f("ContainerConfig", T.ptr(Config), true), f("DockerVersion", str), f("Author", str),
+  f("Config", T.ptr(Config)), f("Architecture", str), f("Variant", str, true), f("Os", str), f("OsVersion", str, true),
+  f("Size", int64), f("VirtualSize", int64, true), f("GraphDriver", GraphDriver), f("RootFS", RootFS),
+  f("Metadata", T.struct("image.Metadata", [f("LastTagTime", T.named("string", "time.Time"), true)])),
+]);
+
+/** Go's time.Time String() of an RFC 3339 time ("0001-01-01 00:00:00 +0000 UTC"). */
+function goTimeString(rfc3339: unknown): unknown {
+  if (typeof rfc3339 !== "string") return rfc3339;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?Z$/.exec(rfc3339);
+  return m ? `${m[1]} ${m[2]}${m[3] ?? ""} +0000 UTC` : rfc3339;
+}
+
+/** An image's inspect object as the typed value templates see first. */
+export function typedImage(obj: Record<string, unknown>): unknown {
+  const meta = obj.Metadata as { LastTagTime?: unknown } | undefined;
+  return typed(ImageInspect, meta ? { ...obj, Metadata: { ...meta, LastTagTime: goTimeString(meta.LastTagTime) } } : obj);
 }

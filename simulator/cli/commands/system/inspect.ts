@@ -8,7 +8,7 @@ import { errorMessage } from "../../errors";
 import { registerCommand } from "../../registry";
 import { decodeRawJSON, inspectFormat, type InspectResult } from "../../template/inspect";
 import { parseTemplate, type Template } from "../../template/index";
-import { typedContainer } from "./inspect-types";
+import { typedContainer, typedImage } from "./inspect-types";
 import { encodeIndented } from "../../formatter/json";
 
 type Kind = "any" | "container" | "image" | "volume" | "network";
@@ -32,7 +32,10 @@ function find(env: CliEnv, kind: Kind, ref: string, size: boolean): Found {
   }
   if (kind === "any" || kind === "image") {
     const img = lookupImage(d, ref);
-    if (img) return { raw: inspectImage(d, img), typed: null };
+    if (img) {
+      const raw = inspectImage(d, img);
+      return { raw, typed: typedImage(raw) };
+    }
   }
   if (kind === "any" || kind === "network") {
     const n = d.networks.find(ref);
