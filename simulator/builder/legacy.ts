@@ -21,7 +21,7 @@ import { DockerfileError, nodeFromLine } from "./dockerfile/parser";
 import { processWord } from "./dockerfile/lex";
 import { execCopy, execRun, execWorkdir } from "./exec";
 import { type BuildOutcome, type BuildRequest, isPredefinedArg, metaArgValues, parseAll, type Parsed, stageIndex } from "./request";
-import { applyMetadata, clone, commandLine, expansionEnv, newStageState, runArgs, type StageState } from "./stage-state";
+import { applyMetadata, clone, commandLine, DEFAULT_SHELL, expansionEnv, newStageState, runArgs, type StageState } from "./stage-state";
 import { explainMiss, previousStep, recordBuild, type StepRecord } from "./why";
 import { stageImage } from "./run-step";
 
@@ -266,7 +266,9 @@ async function legacyStep(d: Daemon, req: BuildRequest, s: StageState, ins: Inst
     if (ins.kind === "WORKDIR") nop = `#(nop) WORKDIR ${next.config.WorkingDir}`;
     else nop = `#(nop)  ${legacyNop(ins, text ?? "")}`;
   }
-  const createdBy = runCmd ? runHistory(next, runCmd) : `/bin/sh -c ${nop}`;
+  const predefinedGiven = [...req.buildArgs].filter(([n, v]) => isPredefinedArg(n) && v !== null).map(([n]) => n);
+  // metadata steps are committed with a "#(nop)" command behind the shell in force (SHELL included)
+  const createdBy = runCmd ? runHistory(next, runCmd, predefinedGiven) : `${(next.config.Shell ?? DEFAULT_SHELL).join(" ")} ${nop}`;
   const key = sha256Hex(JSON.stringify([x.parentKey, createdBy, runCmd ? next.config.Env : null, files ?? null, next.config.User, next.config.WorkingDir]));
   const hitId = req.noCache ? undefined : x.cache.get(key);
   const hit = hitId ? d.images.get(hitId) : undefined;
@@ -299,7 +301,7 @@ async function legacyStep(d: Daemon, req: BuildRequest, s: StageState, ins: Inst
     if (ins.kind === "WORKDIR") layerTree = execWorkdir(next, d.now());
     // metadata steps commit a container that never ran
     const img = stageImage(d, next);
-    const id = containerCreate(d, { image: img.id, config: { Cmd: ["/bin/sh", "-c", nop], Entrypoint: [""] }, hostConfig: {} }, img).Id;
+    const id = containerCreate(d, { image: img.id, config: { Cmd: [...(next.config.Shell ?? DEFAULT_SHELL), nop], Entrypoint: [""] }, hostConfig: {} }, img).Id;
     container = id;
     if (!x.trigger) await x.out(` ---> Running in ${id.slice(0, 12)}\n`);
     removeContainerNow(d, d.containers.get(id)!, true);
@@ -313,7 +315,7 @@ async function legacyStep(d: Daemon, req: BuildRequest, s: StageState, ins: Inst
     next.diffIds.push(layer.diffId);
   } else if (ins.kind !== "RUN") h.empty_layer = true;
   next.history.push(h);
-  const containerConfig = { ...clone(next.config), Cmd: runCmd ? runCmd : ["/bin/sh", "-c", nop] };
+  const containerConfig = { ...clone(next.config), Cmd: runCmd ? runCmd : [...(next.config.Shell ?? DEFAULT_SHELL), nop] };
   const image = registerImage(d, next, x.parent, container, containerConfig);
   x.cache.set(key, image.id);
   return { state: next, image, key, hit: false, ms: d.now() - t0, files, layer };
@@ -325,9 +327,16 @@ function legacyNop(ins: Instruction, text: string): string {
   return text;
 }
 
-function runHistory(s: StageState, argv: string[]): string {
-  const args = runArgs(s).filter(([k]) => !isPredefinedArg(k));
-  return `${args.length ? `|${args.length} ${args.map(([k, v]) => `${k}=${v}`).join(" ")} ` : ""}${argv.join(" ")}`;
+/**
+ * A RUN's history text (moby's prependEnvOnCmd): when any build argument is in force, including
+ * a proxy argument given with --build-arg, the command is prefixed by "|<n>" and the n declared
+ * arguments, sorted; undeclared proxy arguments count for the prefix but are not listed.
+ */
+function runHistory(s: StageState, argv: string[], predefinedGiven: string[]): string {
+  const listed = runArgs(s).map(([k, v]) => `${k}=${v}`).sort();
+  const env = new Set((s.config.Env ?? []).map((e) => e.split("=")[0]));
+  const any = listed.length > 0 || predefinedGiven.some((k) => !s.args.has(k) && !env.has(k));
+  return any ? [`|${listed.length}`, ...listed, ...argv].join(" ") : argv.join(" ");
 }
 
 /** The stage state an image already made stands for. */

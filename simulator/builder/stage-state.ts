@@ -170,7 +170,8 @@ export function applyMetadata(s: StageState, ins: Instruction, escape: string): 
       return `STOPSIGNAL ${c.StopSignal}`;
     case "SHELL":
       c.Shell = [...ins.shell];
-      return `SHELL ${goQuoteList(ins.shell)}`;
+      // moby formats it with %v, not %q
+      return `SHELL [${ins.shell.join(" ")}]`;
     case "CMD":
       c.Cmd = commandLine(s, ins);
       return `CMD ${goQuoteList(c.Cmd)}`;
