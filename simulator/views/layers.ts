@@ -191,7 +191,8 @@ function mergeRows(roots: Array<{ root: Inode; row: number }>, rowCount: number)
         if (below && (below.type === "dir") !== (n.type === "dir")) hide(path, row, false);
         else if (below && n.type !== "dir") supersede(path, below, "overwritten", row);
         if (n.type === "dir") {
-          if (!below || below.type !== "dir") visible.set(path, { node: n, type: "dir", size: 0, row });
+          // a directory a layer holds comes from that layer (its metadata, or an opaque copy)
+          visible.set(path, { node: n, type: "dir", size: 0, row });
           visit(n, path);
         } else visible.set(path, { node: n, type: n.type, size: sizeOf(n), row });
       }
