@@ -28,7 +28,7 @@ export type SetupStep =
 export interface WrongAttempt {
   /** What a learner might plausibly do instead, as terminal command lines. */
   commands: string[];
-  /** A substring of the failing check's message that explains this state. */
+  /** A substring of the first failing check's message (the one the learner sees) that explains this state. */
   expect: string;
 }
 
