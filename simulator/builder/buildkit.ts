@@ -170,7 +170,9 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
       state.config.OnBuild = null;
     }
     const commands = [...triggers, ...st.commands];
-    const total = 1 + allSteps(st.commands);
+    // a stage built on another stage has no FROM vertex: its steps count from 1 (BuildKit's
+    // "[b 1/3]"); a stage on an image counts its FROM as step 1
+    const total = (dep >= 0 ? 0 : 1) + allSteps(st.commands);
     const prefix = (k: number) => `[${name ? name + " " : ""}${k}/${total}]`;
     if (dep < 0 && baseNames[i] !== "scratch") {
       const ref = baseNames[i];
@@ -182,7 +184,7 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
         else await p.done(v);
       }
     }
-    let k = 1;
+    let k = dep >= 0 ? 0 : 1;
     let parentMissed: string | null = null;
     for (const c of commands) {
       if (failure) throw failure;
