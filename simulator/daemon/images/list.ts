@@ -50,6 +50,7 @@ export function imagesList(d: Daemon, opts: { all: boolean; filters: readonly st
   const since = bound("since", Math.max);
   const patterns = f.get("reference");
   const out: ImageSummary[] = [];
+  const ms = new Map<Image, number>();
   for (const img of d.images.images.values()) {
     const children = d.images.children(img.id).length;
     if (danglingOnly && children > 0) continue;
@@ -71,7 +72,9 @@ export function imagesList(d: Daemon, opts: { all: boolean; filters: readonly st
       repoTags.push("<none>:<none>");
     } else if (danglingOnly) continue;
     out.push({ img, repoTags, created: Math.floor(created / 1000) });
+    ms.set(img, created);
   }
-  // newest first by whole seconds; images made in the same second keep the store's order
-  return out.map((s, i) => ({ s, i })).sort((a, b) => b.s.created - a.s.created || a.i - b.i).map((x) => x.s);
+  // newest first by whole seconds (the engine's order); images made in the same second, which
+  // on a real engine are seconds apart, newest first too
+  return out.sort((a, b) => b.created - a.created || ms.get(b.img)! - ms.get(a.img)!);
 }
