@@ -98,7 +98,8 @@ function decodeValue(v: unknown, blobs: Uint8Array[], layers: Map<string, Layer>
     return sub;
   }
   const out: Record<string, unknown> = o.$c === "Container" ? (Object.create(Container.prototype) as Record<string, unknown>) : {};
-  for (const [k, x] of Object.entries(o)) if (k !== "$c") out[k] = decodeValue(x, blobs, layers);
+  // "__proto__" would set the object's prototype rather than a key: never part of a saved host
+  for (const [k, x] of Object.entries(o)) if (k !== "$c" && k !== "__proto__") out[k] = decodeValue(x, blobs, layers);
   if (o.$c === "Container") out.process = null;
   return out;
 }
