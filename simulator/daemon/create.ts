@@ -104,6 +104,14 @@ export function containerCreate(d: Daemon, req: CreateRequest, img: Image | null
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   if (argv.length === 0) throw invalidParameter("No command specified");
   const hostConfig: HostConfig = { ...defaultHostConfig(), ...req.hostConfig };
+  // --pid container:<name|id> names the container by its full ID from here on
+  const pidMode = hostConfig.extra?.PidMode ?? "";
+  if (pidMode.startsWith("container:")) {
+    const ref = pidMode.slice("container:".length);
+    const target = d.findContainer(ref);
+    if (!target) throw notFound(`No such container: ${ref}`);
+    hostConfig.extra = { ...hostConfig.extra, PidMode: `container:${target.id}` };
+  }
   // by default the swap limit is twice the memory limit (adaptContainerSettings)
   if (hostConfig.Memory > 0 && hostConfig.MemorySwap === 0) hostConfig.MemorySwap = hostConfig.Memory * 2;
   const id = d.newId("container");

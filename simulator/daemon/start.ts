@@ -72,6 +72,24 @@ function makeMountpoints(d: Daemon, c: Container, ro: OverlayFs): void {
   }
 }
 
+/**
+ * The PID namespace a container's processes live in (--pid): a new one by default, the host's
+ * for `host`, or a running container's for `container:<id>` (whose init's exit then ends this
+ * container too). A string is the engine's error when the other container is not running.
+ */
+function pidNamespace(d: Daemon, c: Container): PidNamespace | string {
+  const mode = c.hostConfig.extra?.PidMode ?? "";
+  if (mode === "host") return d.machine.hostNs.pid;
+  if (mode.startsWith("container:")) {
+    const ref = mode.slice("container:".length);
+    const target = d.findContainer(ref);
+    if (!target) return `No such container: ${ref}`;
+    if (!target.state.Running || !target.process?.alive) return `container ${target.id} is not running`;
+    return target.process.ns.pid;
+  }
+  return new PidNamespace(++nsSeq, d.machine.hostNs.pid);
+}
+
 export function containerStart(d: Daemon, c: Container, io: AttachIO = {}): void {
   if (c.state.Paused) throw conflict("cannot start a paused container, try unpause instead");
   if (c.state.Running && !c.state.Restarting) return;
@@ -88,8 +106,15 @@ export function containerStart(d: Daemon, c: Container, io: AttachIO = {}): void
   attachNetworks(d, c);
   writeEtcFiles(c, isUserDefined(c), d.now());
   const hc = c.hostConfig;
+  const pidNs = pidNamespace(d, c);
+  if (typeof pidNs === "string") {
+    detachNetworks(d, c);
+    c.state.ExitCode = 128;
+    c.state.Error = pidNs;
+    throw systemError(pidNs);
+  }
   ns = {
-    pid: new PidNamespace(++nsSeq, d.machine.hostNs.pid),
+    pid: pidNs,
     uts: { id: ++nsSeq, hostname: c.config.Hostname, domainname: c.config.Domainname || "(none)" },
     mnt,
     net: containerNetNs(c),
@@ -165,7 +190,7 @@ export function containerStart(d: Daemon, c: Container, io: AttachIO = {}): void
     parent: null,
   });
   c.process = proc;
-  for (let i = 0; i < RUNC_THREADS; i++) ns.pid.allocate();
+  if (ns.pid.parent !== null) for (let i = 0; i < RUNC_THREADS; i++) ns.pid.allocate();
   c.hasBeenStarted = true;
   setRunning(c.state, proc.pid, d.now());
   d.events.emit({ Type: "container", Action: "start", Actor: { ID: c.id, Attributes: { name: c.name } }, time: d.now() });

@@ -16,11 +16,14 @@ export interface TopResult {
   Processes: string[][];
 }
 
-/** The container's processes in host PID order. */
+/**
+ * The container's processes in host PID order: those in its cgroup, as the engine finds them
+ * (a PID namespace may hold other containers' processes too, with --pid container:<id> or host).
+ */
 export function containerProcesses(d: Daemon, c: Container): Process[] {
-  const ns = c.process?.ns.pid;
-  if (!ns) return [];
-  return [...ns.members.values()].filter((p) => p.alive).sort((a, b) => a.pid - b.pid);
+  const cgroup = c.process?.ns.cgroup;
+  if (!cgroup) return [];
+  return d.kernel.list().filter((p) => p.alive && p.ns.cgroup === cgroup);
 }
 
 function hostUsers(d: Daemon): Map<number, string> {
