@@ -18,7 +18,7 @@ import { contentChecksum } from "./context";
 import { matchSources, NotFoundError, viewOf } from "./copy-op";
 import { DockerfileError, nodeFromLine } from "./dockerfile/parser";
 import { type Instruction, InstructionError, parseInstruction, type Stage } from "./dockerfile/instructions";
-import { processWord } from "./dockerfile/lex";
+import { type Env, processWord } from "./dockerfile/lex";
 import { copyDest, execCopy, execRun, execWorkdir, resolveChown, runEnv } from "./exec";
 import { PlainProgress, sourceExcerpt, type Vertex, vertexLog } from "./progress";
 import { type BuildOutcome, type BuildRequest, isPredefinedArg, isStep, metaArgValues, neededStages, parseAll, type Parsed, stageIndex, stageName } from "./request";
@@ -52,6 +52,22 @@ interface Made {
 function fullRef(name: string): string {
   const r = parseNormalizedNamed(name);
   return r.ok ? referenceString(r.ref) : name;
+}
+
+/**
+ * The history text BuildKit's Dockerfile frontend commits for COPY and ADD: the instruction,
+ * --chown and --chmod, the expanded sources, here-document names and the destination; other
+ * flags (--from, --link) are not part of it ("COPY /app /app" for COPY --from=build /app /app).
+ */
+function copyHistoryText(c: Extract<Instruction, { kind: "COPY" | "ADD" }>, env: Env, escape: string): string {
+  const word = (w: string) => processWord(w, env, escape);
+  const words: string[] = [c.kind];
+  if (c.chown) words.push(`--chown=${word(c.chown)}`);
+  if (c.chmod) words.push(`--chmod=${word(c.chmod)}`);
+  for (const s of c.sources) words.push(word(s));
+  for (const ct of c.contents) words.push(`<<${ct.path}`);
+  words.push(word(c.dest));
+  return words.join(" ");
 }
 
 export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutcome> {
@@ -265,7 +281,7 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
           throw new BuildFailure((e as Error).message, p.start(title), c);
         }
         stepKey = sha256Hex(JSON.stringify([key, c.kind, copyDest(state, c, escape), owner, c.chmod, fromKey, files]));
-        historyText = `${c.original.trim()} # buildkit`;
+        historyText = `${copyHistoryText(c, env, escape)} # buildkit`;
       } else {
         applyMetadata(state, c, escape);
         stepKey = sha256Hex(JSON.stringify([key, "workdir", state.config.WorkingDir]));
