@@ -19,7 +19,10 @@ describe("build cache holds", () => {
     // an image built from it goes away: the layer stays, because the cache holds it
     expect(store.release(layer, [])).toEqual([]);
     expect(store.holds.get(layer.chainId)).toEqual(new Set([CACHE_HOLD]));
-    cache.prune();
+    // while an image stands on the layer, prune keeps its record (as BuildKit does)
+    expect(cache.prune((id) => id === layer.chainId)).toEqual([]);
+    expect(cache.get("k")).toBeDefined();
+    expect(cache.prune().map((r) => r.key)).toEqual(["k"]);
     expect(store.holds.size).toBe(0);
     expect(store.gc([])).toBe(1);
     expect(store.get(layer.chainId)).toBeUndefined();

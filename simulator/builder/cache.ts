@@ -72,13 +72,22 @@ export class BuildCache {
     r.usageCount++;
   }
 
-  /** Removes every record and drops the cache's holds; returns what was removed. */
-  prune(): CacheRecord[] {
-    const all = [...this.records.values()];
-    this.records.clear();
-    this.layers.clear();
+  /**
+   * Removes the records no image uses (`inUse` tells by chain ID; BuildKit keeps the ones an
+   * existing image's layers stand on) and drops their holds; returns what was removed.
+   */
+  prune(inUse: (chainId: string) => boolean = () => false): CacheRecord[] {
+    const removed: CacheRecord[] = [];
+    for (const [key, r] of this.records) {
+      if (r.chainId !== null && inUse(r.chainId)) continue;
+      this.records.delete(key);
+      removed.push(r);
+    }
+    const kept = new Set([...this.records.values()].map((r) => r.chainId));
+    for (const chain of [...this.layers.keys()]) if (!kept.has(chain)) this.layers.delete(chain);
     this.store?.unhold(CACHE_HOLD);
-    return all;
+    for (const l of this.layers.values()) this.store?.hold(l, CACHE_HOLD);
+    return removed;
   }
 
   usage(inUse: (chainId: string) => boolean): CacheUsage {
@@ -139,9 +148,14 @@ export function buildCacheOf(d: Daemon): BuildCache {
   return c;
 }
 
-/** What `docker system df` shows on its Build Cache line. */
-export function buildCacheUsage(d: Daemon): CacheUsage {
+/** Whether an image's layer stack includes the layer with this chain ID. */
+export function usedByImages(d: Daemon): (chainId: string) => boolean {
   const used = new Set<string>();
   for (const img of d.images.images.values()) for (let l = img.top; l; l = l.parent) used.add(l.chainId);
-  return buildCacheOf(d).usage((id) => used.has(id));
+  return (id) => used.has(id);
+}
+
+/** What `docker system df` shows on its Build Cache line. */
+export function buildCacheUsage(d: Daemon): CacheUsage {
+  return buildCacheOf(d).usage(usedByImages(d));
 }

@@ -1,5 +1,5 @@
 /** docker builder prune: empties the build cache and says how much it freed. */
-import { buildCacheOf } from "../../../builder/cache";
+import { buildCacheOf, usedByImages } from "../../../builder/cache";
 import { layersInUse } from "../../../daemon/images/release";
 import { bool, type Command } from "../../command";
 import { humanSize } from "../../formatter/units";
@@ -22,7 +22,7 @@ const PRUNE: Command = {
       const line = await readAnswer(env.ctx.stdin);
       if (!/^y(es)?$/i.test(line.trim())) return 0;
     }
-    const removed = buildCacheOf(env.daemon).prune();
+    const removed = buildCacheOf(env.daemon).prune(usedByImages(env.daemon));
     // layers only the cache kept go with it
     env.daemon.layers.gc(layersInUse(env.daemon));
     let out = "";
