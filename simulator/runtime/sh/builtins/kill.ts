@@ -104,7 +104,14 @@ def("kill", async (sh, argv) => {
       errors++;
       continue;
     }
-    for (const p of allowed) sh.ctx.kernel.signal(p, sig);
+    for (const p of allowed) {
+      // kill(2) from inside a PID namespace: its init gets only the signals it handles (even
+      // SIGKILL is dropped), so `kill -KILL $$` in a container's PID 1 does nothing
+      const me = sh.ctx.proc;
+      const ownInit = p.nsPid === 1 && p.ns.pid === me.ns.pid && me.ns.pid.parent !== null;
+      if (ownInit && p.disposition(sig) === "default") continue;
+      sh.ctx.kernel.signal(p, sig);
+    }
   }
   return errors ? 1 : 0;
 });
