@@ -1,6 +1,7 @@
 /** Every BusyBox applet module; importing this registers them all. */
 import "./ls";
 import "./cat";
+import "./od";
 import "./mkdir";
 import "./rmdir";
 import "./rm";
