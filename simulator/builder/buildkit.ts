@@ -5,7 +5,7 @@
  * progress on stderr, and Docker 28's error block when a step fails.
  */
 import { parseNormalizedNamed, referenceString } from "../api/reference";
-import type { HistoryEntry } from "../api/types";
+import type { HistoryEntry, ImageConfig } from "../api/types";
 import { rfc3339 } from "../daemon/container/state";
 import type { Daemon } from "../daemon/daemon";
 import { type Image, imageIdOf } from "../daemon/images/image";
@@ -41,6 +41,42 @@ class BuildFailure extends Error {
 interface StageResult {
   state: StageState;
   key: string;
+  /** The steps that made this stage's result, oldest first (what an inline cache records). */
+  chain: InlineCacheStep[];
+}
+
+/**
+ * One step of an inline cache: its cache key, the index of its layer in the image's
+ * rootfs.diff_ids (-1: the step made no layer) and when the layer was made.
+ */
+type InlineCacheStep = [key: string, layer: number, created: number];
+
+/** The image config field BuildKit's inline cache lives in (moby's "moby.buildkit.cache.v0"). */
+export const INLINE_CACHE_FIELD = "moby.buildkit.cache.v0";
+
+/** Whether a build-arg value turns the inline cache export on (BuildKit's strconv.ParseBool). */
+function truthy(v: string | null | undefined): boolean {
+  return v !== null && v !== undefined && ["1", "t", "T", "true", "TRUE", "True"].includes(v);
+}
+
+/** The steps an image's inline cache offers, by cache key, with their layers. */
+function inlineCacheOf(img: Image): Map<string, { layer: Layer | null; created: number }> {
+  const out = new Map<string, { layer: Layer | null; created: number }>();
+  const raw = (img.config as unknown as Record<string, unknown>)[INLINE_CACHE_FIELD];
+  if (typeof raw !== "string") return out;
+  let steps: InlineCacheStep[];
+  try {
+    steps = (JSON.parse(raw) as { steps: InlineCacheStep[] }).steps;
+  } catch {
+    return out;
+  }
+  const layers: Layer[] = [];
+  for (let l = img.top; l; l = l.parent) layers.unshift(l);
+  for (const [key, index, created] of steps) {
+    if (index >= 0 && !layers[index]) continue;
+    out.set(key, { layer: index >= 0 ? layers[index] : null, created });
+  }
+  return out;
 }
 
 /** Layers a step made, with the time each was made (history "created"). */
@@ -137,6 +173,28 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
     }
     await p.done(v);
   }
+  // --cache-from: steps an image's inline cache offers count as cached; an image without one
+  // offers nothing, and a name the engine does not have is looked up in its registry
+  const imported = new Map<string, { layer: Layer | null; created: number }>();
+  const failedImports: string[] = [];
+  for (const ref of req.cacheFrom ?? []) {
+    const v = p.start(`importing cache manifest from ${ref}`);
+    const img = lookupImage(d, ref);
+    if (!img) {
+      const r = parseNormalizedNamed(ref);
+      const host = r.ok && r.ref.domain !== "docker.io" ? r.ref.domain : "registry-1.docker.io";
+      const repo = r.ok ? r.ref.path : ref;
+      const tag = r.ok ? (r.ref.digest || r.ref.tag || "latest") : "latest";
+      const name = host.replace(/:\d+$/, "");
+      await p.error(v, `failed to do request: Head "https://${host}/v2/${repo}/manifests/${tag}": dial tcp: lookup ${name} on 10.0.2.3:53: read udp 10.0.2.15:53420->10.0.2.3:53: i/o timeout`);
+      await req.progress.write("\n");
+      failedImports.push(v.title);
+      continue;
+    }
+    for (const [k, step] of inlineCacheOf(img)) imported.set(k, step);
+    await p.done(v);
+  }
+  const inlineCache = truthy(req.buildArgs.get("BUILDKIT_INLINE_CACHE"));
   const multi = stages.length > 1;
   const results = new Map<number, Promise<StageResult>>();
   const fromShown = new Set<string>();
@@ -163,12 +221,14 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
     const dep = stageIndex(stages, baseNames[i], i);
     let state: StageState;
     let key: string;
+    let chain: InlineCacheStep[] = [];
     const triggers: Instruction[] = [];
     const allSteps = (cmds: Instruction[]) => cmds.filter(isStep).length;
     if (dep >= 0) {
       const r = await stageResult(dep);
       state = structuredCloneState(r.state);
       key = r.key;
+      chain = [...r.chain];
     } else {
       const img = baseNames[i] === "scratch" ? null : images.get(baseNames[i])!;
       state = newStageState(img);
@@ -290,7 +350,10 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
       const v = p.start(title);
       const t0 = d.now();
       const prev = previousStep(d, req.source, "buildkit", name || "stage-0", k);
-      const rec = req.noCache ? undefined : cache.get(stepKey);
+      let rec = req.noCache ? undefined : cache.get(stepKey);
+      const offered = rec || req.noCache ? undefined : imported.get(stepKey);
+      // a step another image's inline cache offers joins the local cache, as BuildKit imports it
+      if (offered) rec = cache.put(stepKey, offered.layer, offered.created, title, files);
       const cachedLayer = rec ? cache.layerOf(rec) : undefined;
       let layer: Layer | null;
       let created: number;
@@ -344,8 +407,9 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
       } else h.empty_layer = true;
       if (!layer) h.created = "";
       state.history.push(h);
+      chain.push([stepKey, layer ? state.diffIds.length - 1 : -1, created]);
     }
-    return { state, key };
+    return { state, key, chain };
   };
   const stageResult = (i: number): Promise<StageResult> => {
     let r = results.get(i);
@@ -378,7 +442,10 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
   if (state.config.Labels && Object.keys(state.config.Labels).length === 0 && !final.state.base?.config.config.Labels) state.config.Labels = null;
   const latest = [...state.history].reverse().find((h) => h.created)?.created || rfc3339(d.now());
   for (const h of state.history) if (!h.created) h.created = latest;
-  const config = { architecture: "amd64", os: "linux", ...(state.author ? { author: state.author } : {}), config: state.config, created: latest, history: state.history, rootfs: { type: "layers" as const, diff_ids: state.diffIds } };
+  const config: ImageConfig = { architecture: "amd64", os: "linux", ...(state.author ? { author: state.author } : {}), config: state.config, created: latest, history: state.history, rootfs: { type: "layers" as const, diff_ids: state.diffIds } };
+  // BUILDKIT_INLINE_CACHE=1: the final stage's steps go into the image config (mode=min), so
+  // the image's ID differs from the same build without it
+  if (inlineCache) (config as unknown as Record<string, unknown>)[INLINE_CACHE_FIELD] = JSON.stringify({ steps: final.chain });
   const id = imageIdOf(config);
   const ev = p.start("exporting to image");
   const madeLayers = steps.some((s) => s.cache === "MISS" && s.layer);
@@ -392,6 +459,12 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
     p.info(ev, `naming to ${referenceString(r.tag || r.digest ? r : { ...r, tag: "latest" })} done`);
   }
   await p.done(ev);
+  if (inlineCache) {
+    const ce = p.start("exporting cache");
+    p.info(ce, "preparing build cache for export done");
+    await p.done(ce);
+  }
+  for (const title of failedImports) await req.progress.write(`------\n > ${title}:\n------\n`);
   void usedArgs;
   report.imageId = id;
   report.durationMs = d.now() - started;

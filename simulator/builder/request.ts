@@ -24,6 +24,8 @@ export interface BuildRequest {
   buildArgs: Map<string, string | null>;
   target: string;
   noCache: boolean;
+  /** --cache-from: images whose inline cache the build may use (BuildKit only). */
+  cacheFrom?: string[];
   labels: Record<string, string>;
   quiet: boolean;
   /** Where progress goes (stderr), or nowhere with -q. */

@@ -22,7 +22,9 @@ const PRUNE: Command = {
       const line = await readAnswer(env.ctx.stdin);
       if (!/^y(es)?$/i.test(line.trim())) return 0;
     }
-    const removed = buildCacheOf(env.daemon).prune(usedByImages(env.daemon));
+    // without --all only the records no image stands on go; --all removes every record (the
+    // images keep their layers, but the next build runs its steps again)
+    const removed = buildCacheOf(env.daemon).prune(bool(v, "all") ? () => false : usedByImages(env.daemon));
     // layers only the cache kept go with it
     env.daemon.layers.gc(layersInUse(env.daemon));
     let out = "";

@@ -24,6 +24,7 @@ const BUILD: Command = {
   args: { kind: "exact", n: 1 },
   flags: [
     { long: "build-arg", type: "list", usage: "Set build-time variables" },
+    { long: "cache-from", type: "list", usage: "External cache sources (e.g., \"user/app:cache\", \"type=local,src=path/to/dir\")" },
     { long: "file", short: "f", type: "string", usage: "Name of the Dockerfile (default: \"PATH/Dockerfile\")" },
     { long: "iidfile", type: "string", usage: "Write the image ID to the file" },
     { long: "label", type: "list", usage: "Set metadata for an image" },
@@ -116,6 +117,7 @@ const BUILD: Command = {
       buildArgs,
       target: str(v, "target"),
       noCache: bool(v, "no-cache"),
+      cacheFrom: list(v, "cache-from"),
       labels,
       quiet,
       progressMode: tty ? "tty" : "plain",
