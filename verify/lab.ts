@@ -14,7 +14,7 @@ import type { Exercise } from "../simulator/check/exercise";
 import { runChecks, shellQuote, type CheckReport } from "../simulator/check/runner";
 import { SetupError, withTimeout } from "./connect";
 import { daemonError, DockerEngine } from "./docker-engine";
-import { fullImageName, missingImageCandidates, planStep, StepError, VERIFY_LABEL, type StepPlan } from "./steps";
+import { checkOwnTargets, fullImageName, missingImageCandidates, planStep, StepError, VERIFY_LABEL, type StepPlan } from "./steps";
 
 /** Time one API call of setup or clean may take. */
 const CALL_MS = 30_000;
@@ -37,8 +37,6 @@ export interface SetupRecord {
   exercise: string;
   containers: string[];
   images: string[];
-  /** Tags a `docker tag` step put on an image setup did not build. */
-  tags: { name: string; image: string }[];
   volumes: string[];
   networks: string[];
 }
@@ -152,7 +150,9 @@ export function displayStep(argv: readonly string[]): string {
 
 /** Plans every docker step of an exercise (labels added); throws StepError for an unsupported one. */
 export function planSetup(ex: Exercise): StepPlan[] {
-  return ex.setup.flatMap((s) => ("docker" in s ? [planStep(s.docker, ex.id)] : []));
+  const plans = ex.setup.flatMap((s) => ("docker" in s ? [planStep(s.docker, ex.id)] : []));
+  checkOwnTargets(plans);
+  return plans;
 }
 
 /** The exercise's files by normalised relative path; throws for a path outside the working folder. */
@@ -276,7 +276,7 @@ export async function setupExercise(lab: Lab, ex: Exercise): Promise<SetupResult
     log(`  wrote ${path}`);
   }
 
-  const record: SetupRecord = { exercise: ex.id, containers: [], images: [], tags: [], volumes: [], networks: [] };
+  const record: SetupRecord = { exercise: ex.id, containers: [], images: [], volumes: [], networks: [] };
   const before = await labelled(docker, ex.id);
   const known = {
     containers: new Set(before.containers.map((o) => o.id)),
@@ -308,11 +308,6 @@ export async function setupExercise(lab: Lab, ex: Exercise): Promise<SetupResult
     }
     log(`  $ ${displayStep(plan.argv)}`);
     const r = await runDocker(lab, plan.argv, workDir, plan.command === "build" ? STEP_MS.build : STEP_MS.other);
-    if (plan.command === "tag" && r.code === 0) {
-      const target = fullImageName(plan.creates.images[0]);
-      const img = await lookup(`inspecting image ${target}`, () => docker.getImage(target).inspect());
-      if (img && labelOf(img.Config?.Labels) !== ex.id) record.tags.push({ name: target, image: img.Id });
-    }
     await remember();
     if (r.code !== 0) {
       const why = (r.stderr.trim() || r.stdout.trim() || "(no output)").split("\n").map((l) => `  ${l}`).join("\n");
@@ -333,7 +328,7 @@ export interface CleanResult {
 async function cleanRecord(lab: Lab, record: SetupRecord, out: CleanResult): Promise<SetupRecord> {
   const { docker } = lab;
   const id = record.exercise;
-  const left: SetupRecord = { exercise: id, containers: [], images: [], tags: [], volumes: [], networks: [] };
+  const left: SetupRecord = { exercise: id, containers: [], images: [], volumes: [], networks: [] };
   const attempt = async (what: string, f: () => Promise<unknown>): Promise<boolean> => {
     try {
       await withTimeout(f(), CALL_MS, what);
@@ -350,17 +345,6 @@ async function cleanRecord(lab: Lab, record: SetupRecord, out: CleanResult): Pro
     const c = await lookup("inspecting a container", () => docker.getContainer(cid).inspect());
     if (!c || labelOf(c.Config.Labels) !== id) continue;
     if (!(await attempt(`container ${c.Name.replace(/^\//, "")}`, () => docker.getContainer(c.Id).remove({ force: true, v: true })))) left.containers.push(cid);
-  }
-  for (const tag of record.tags) {
-    const img = await lookup("inspecting an image", () => docker.getImage(tag.name).inspect());
-    if (!img || img.Id !== tag.image) continue;
-    if (labelOf(img.Config?.Labels) === id && record.images.includes(img.Id)) continue; // removed with the image
-    if ((img.RepoTags ?? []).length < 2) {
-      out.kept.push(`tag ${tag.name}: it is the image's last name, so removing it would delete an image setup did not build`);
-      left.tags.push(tag);
-      continue;
-    }
-    if (!(await attempt(`tag ${tag.name}`, () => docker.getImage(tag.name).remove({ noprune: true })))) left.tags.push(tag);
   }
   for (const iid of [...record.images].reverse()) {
     const img = await lookup("inspecting an image", () => docker.getImage(iid).inspect());
@@ -413,7 +397,7 @@ export async function cleanExercise(lab: Lab, id?: string): Promise<CleanResult>
     if (record) {
       for (const k of ["containers", "images", "volumes", "networks"] as const) record[k].forEach((o) => recorded.add(o));
       const left = await cleanRecord(lab, record, out);
-      if (left.containers.length + left.images.length + left.tags.length + left.volumes.length + left.networks.length > 0) await writeRecord(lab.root, left);
+      if (left.containers.length + left.images.length + left.volumes.length + left.networks.length > 0) await writeRecord(lab.root, left);
       else await rm(recordFile(lab.root, x), { force: true });
     }
     const workDir = workDirOf(lab.root, x);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allExercises } from "../content/exercises";
-import { fromImages, fullImageName, missingImageCandidates, parseFlags, planStep, StepError, VERIFY_LABEL, volumeOfBind, volumeOfMount } from "./steps";
+import { checkOwnTargets, fromImages, fullImageName, missingImageCandidates, parseFlags, planStep, StepError, VERIFY_LABEL, volumeOfBind, volumeOfMount } from "./steps";
 
 const ID = "lesson/ex";
 const LABEL = ["--label", `${VERIFY_LABEL}=${ID}`];
@@ -40,12 +40,30 @@ describe("planStep labels everything a step creates", () => {
   });
 
   it("tag and actions create no labelled object and run unchanged", () => {
-    expect(planStep(["tag", "busybox", "mine:1"], ID)).toMatchObject({ argv: ["tag", "busybox", "mine:1"], creates: { images: ["mine:1"] }, needsImages: ["busybox"] });
-    for (const argv of [["stop", "web"], ["exec", "web", "touch", "/x"], ["container", "cp", "a:/x", "."], ["network", "connect", "app", "web"], ["rm", "-f", "web"]]) {
+    expect(planStep(["tag", "app:1", "mine:1"], ID)).toMatchObject({ argv: ["tag", "app:1", "mine:1"], creates: { images: ["mine:1"] }, acts: { images: ["app:1"] } });
+    const acts: [string[], Partial<Record<"containers" | "images" | "networks", string[]>>][] = [
+      [["stop", "-t", "1", "web"], { containers: ["web"] }],
+      [["exec", "-u", "root", "web", "rm", "-f", "db"], { containers: ["web"] }],
+      [["container", "cp", "./f", "a:/x"], { containers: ["a"] }],
+      [["network", "connect", "--alias", "x", "app", "web"], { networks: ["app"], containers: ["web"] }],
+      [["rm", "-fv", "web", "db"], { containers: ["web", "db"] }],
+      [["rmi", "app:1"], { images: ["app:1"] }],
+    ];
+    for (const [argv, targets] of acts) {
       const p = planStep(argv, ID);
       expect(p.argv).toEqual(argv);
       expect(Object.values(p.creates).flat()).toEqual([]);
+      expect(p.acts).toEqual({ containers: [], images: [], networks: [], ...targets });
     }
+  });
+
+  it("steps may act only on objects earlier steps created", () => {
+    const plan = (...steps: string[][]) => steps.map((s) => planStep(s, ID));
+    expect(() => checkOwnTargets(plan(["build", "-t", "app", "."], ["tag", "app:latest", "app:1"], ["run", "-d", "--name", "web", "app"], ["network", "create", "n"], ["network", "connect", "n", "web"], ["exec", "web", "true"], ["commit", "web", "snap"], ["stop", "web"]))).not.toThrow();
+    expect(() => checkOwnTargets(plan(["tag", "busybox", "mine"]))).toThrow(/image busybox is not made by an earlier setup step/);
+    expect(() => checkOwnTargets(plan(["stop", "web"]))).toThrow(/container web is not made/);
+    expect(() => checkOwnTargets(plan(["run", "--name", "web", "busybox"], ["network", "connect", "bridge", "web"]))).toThrow(/network bridge/);
+    expect(() => checkOwnTargets(plan(["commit", "learners", "snap"]))).toThrow(/container learners/);
   });
 
   it("named volumes a container mounts are found (binds and anonymous volumes are not)", () => {
@@ -71,7 +89,8 @@ describe("planStep labels everything a step creates", () => {
 
   it("every setup step of every real exercise in the course can be planned", () => {
     for (const ex of allExercises.filter((e) => e.real === true)) {
-      for (const s of ex.setup) if ("docker" in s) expect(() => planStep(s.docker, ex.id), `${ex.id}: docker ${s.docker.join(" ")}`).not.toThrow();
+      const plans = ex.setup.flatMap((s) => ("docker" in s ? [planStep(s.docker, ex.id)] : []));
+      expect(() => checkOwnTargets(plans), ex.id).not.toThrow();
     }
   });
 });

@@ -19,6 +19,8 @@ export interface StepPlan {
   needsImages: string[];
   /** Named volumes a run/create mounts (created by Docker on first use unless setup makes them). */
   mountsVolumes: string[];
+  /** Objects the step changes or reads from (stop, exec, tag's source...): they must be ones setup made. */
+  acts: { containers: string[]; images: string[]; networks: string[] };
   /** For a build: the context folder and the Dockerfile, relative to the working folder. */
   build?: { context: string; dockerfile: string };
 }
@@ -46,23 +48,6 @@ const ALIASES: Record<string, string> = {
   "image tag": "tag",
   "image rm": "rmi",
 };
-
-/** Commands that create nothing and change only objects a step named (allowed as they are). */
-const ACTIONS = new Set([
-  "start",
-  "stop",
-  "kill",
-  "restart",
-  "pause",
-  "unpause",
-  "exec",
-  "cp",
-  "rm",
-  "rmi",
-  "wait",
-  "network connect",
-  "network disconnect",
-]);
 
 interface FlagSpec {
   /** Long flags (without --) that take no value. */
@@ -108,6 +93,27 @@ const NETWORK_CREATE_FLAGS: FlagSpec = {
   interspersed: true,
 };
 const PLAIN_FLAGS: FlagSpec = { boolLong: new Set(["help"]), boolShort: new Set(), interspersed: true };
+const flags = (long: string[], short: string, interspersed = true): FlagSpec => ({ boolLong: new Set([...long, "help"]), boolShort: new Set(short), interspersed });
+
+/**
+ * Commands that create nothing: how to read them, and which of their arguments name containers
+ * ("c"), images ("i") or networks ("n"). They may act only on objects an earlier step created.
+ */
+const ACTIONS: Record<string, { spec: FlagSpec; args: (positionals: string[]) => { c?: string[]; i?: string[]; n?: string[] } }> = {
+  start: { spec: flags(["attach", "interactive"], "ai"), args: (p) => ({ c: p }) },
+  stop: { spec: flags([], ""), args: (p) => ({ c: p }) },
+  restart: { spec: flags([], ""), args: (p) => ({ c: p }) },
+  kill: { spec: flags([], ""), args: (p) => ({ c: p }) },
+  pause: { spec: flags([], ""), args: (p) => ({ c: p }) },
+  unpause: { spec: flags([], ""), args: (p) => ({ c: p }) },
+  wait: { spec: flags([], ""), args: (p) => ({ c: p }) },
+  rm: { spec: flags(["force", "volumes", "link"], "fvl"), args: (p) => ({ c: p }) },
+  exec: { spec: flags(["detach", "interactive", "tty", "privileged"], "dit", false), args: (p) => ({ c: p.slice(0, 1) }) },
+  cp: { spec: flags(["archive", "follow-link", "quiet"], "aLq"), args: (p) => ({ c: p.filter((x) => /^[^/.][^:/]*:/.test(x)).map((x) => x.slice(0, x.indexOf(":"))) }) },
+  rmi: { spec: flags(["force", "no-prune"], "f"), args: (p) => ({ i: p }) },
+  "network connect": { spec: flags([], ""), args: (p) => ({ n: p.slice(0, 1), c: p.slice(1, 2) }) },
+  "network disconnect": { spec: flags(["force"], "f"), args: (p) => ({ n: p.slice(0, 1), c: p.slice(1, 2) }) },
+};
 
 interface Parsed {
   flags: { name: string; value: string | null }[];
@@ -237,7 +243,7 @@ export function planStep(argv: readonly string[], id: string): StepPlan {
   const rest = argv.slice(managed ? 2 : 1);
   const command = ALIASES[head] ?? head;
   const withFlags = (...flags: string[]) => [...argv.slice(0, managed ? 2 : 1), ...flags, ...rest];
-  const plan: StepPlan = { argv: [...argv], command, creates: empty(), needsImages: [], mountsVolumes: [] };
+  const plan: StepPlan = { argv: [...argv], command, creates: empty(), needsImages: [], mountsVolumes: [], acts: { containers: [], images: [], networks: [] } };
 
   switch (command) {
     case "run":
@@ -284,18 +290,43 @@ export function planStep(argv: readonly string[], id: string): StepPlan {
       const p = parseFlags(rest, COMMIT_FLAGS);
       plan.argv = withFlags("--change", `LABEL ${label}`);
       plan.creates.images = p.positionals.slice(1, 2);
+      plan.acts.containers = p.positionals.slice(0, 1);
       return plan;
     }
     case "tag": {
       const p = parseFlags(rest, PLAIN_FLAGS);
       if (p.positionals.length !== 2) throw new StepError("docker tag needs a source and a target");
       plan.creates.images = [p.positionals[1]];
-      plan.needsImages = [p.positionals[0]];
+      plan.acts.images = [p.positionals[0]];
       return plan;
     }
     default:
-      if (ACTIONS.has(command)) return plan;
+      if (command in ACTIONS) {
+        const action = ACTIONS[command];
+        const named = action.args(parseFlags(rest, action.spec).positionals);
+        plan.acts = { containers: named.c ?? [], images: named.i ?? [], networks: named.n ?? [] };
+        return plan;
+      }
       throw new StepError(`docker ${head}: not a setup step verify can run (it runs run/create/build/tag/commit, volume and network create, and start/stop/exec/cp/rm-like actions)`);
+  }
+}
+
+/**
+ * Checks that the steps act only on what earlier steps created: a setup stops, tags, execs in
+ * or removes its own objects, never the learner's. Throws StepError naming the step.
+ */
+export function checkOwnTargets(plans: readonly StepPlan[]): void {
+  const made = { containers: new Set<string>(), images: new Set<string>(), networks: new Set<string>() };
+  for (const plan of plans) {
+    const foreign = [
+      ...plan.acts.containers.filter((n) => !made.containers.has(n)).map((n) => `container ${n}`),
+      ...plan.acts.images.filter((n) => !made.images.has(fullImageName(n))).map((n) => `image ${n}`),
+      ...plan.acts.networks.filter((n) => !made.networks.has(n)).map((n) => `network ${n}`),
+    ];
+    if (foreign.length > 0) throw new StepError(`docker ${plan.command}: ${foreign.join(", ")} is not made by an earlier setup step; setup acts only on objects it created`);
+    plan.creates.containers.forEach((n) => made.containers.add(n));
+    plan.creates.images.forEach((n) => made.images.add(fullImageName(n)));
+    plan.creates.networks.forEach((n) => made.networks.add(n));
   }
 }
 
