@@ -5,10 +5,12 @@
 import type { BenchModule, BenchRow } from "./types";
 import pageWeight from "./page-weight";
 import build from "./build";
+import engine from "./engine";
 
 const modules: BenchModule[] = [
   pageWeight,
   build,
+  engine,
 ];
 
 function formatValue(row: BenchRow): string {
