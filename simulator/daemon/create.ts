@@ -119,7 +119,8 @@ export function containerCreate(d: Daemon, req: CreateRequest, img: Image | null
   if (!name) {
     name = generateContainerName(d.nameGen, (n) => d.containerByName(n.replace(/^\//, "")) !== undefined, id).replace(/^\//, "");
   }
-  if (!config.Hostname) config.Hostname = id.slice(0, 12);
+  // a container on the host's network takes the host's name; others their short ID
+  if (!config.Hostname) config.Hostname = hostConfig.NetworkMode === "host" ? d.machine.hostNs.uts.hostname : id.slice(0, 12);
   // creating a container takes a moment on a real engine; it also keeps creation times distinct
   d.machine.sched.now += 1;
   const now = d.now();

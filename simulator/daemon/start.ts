@@ -5,6 +5,7 @@ import type { Program } from "../runtime/program";
 import { emptyInput, type Readable, type Writable } from "../runtime/streams";
 import { Vfs } from "../runtime/vfs";
 import { split } from "../fs/path";
+import { utf8 } from "../util/bytes";
 import { OverlayFs } from "../snapshots/overlay";
 import { rootCred } from "../runtime/cred";
 import type { Container } from "./container/container";
@@ -104,6 +105,14 @@ export function containerStart(d: Daemon, c: Container, io: AttachIO = {}): void
   let ns!: Namespaces;
   const mnt = buildMountTable(c, root, kernel, () => ns, resolveMounts(d, c, root));
   attachNetworks(d, c);
+  // in another container's network namespace, a container takes that container's hostname
+  const netMode = c.hostConfig.NetworkMode;
+  const netTarget = netMode.startsWith("container:") ? d.findContainer(netMode.slice("container:".length)) : null;
+  if (netTarget) {
+    c.config.Hostname = netTarget.config.Hostname;
+    c.config.Domainname = netTarget.config.Domainname;
+    c.etcFiles!.hostname.data = utf8(c.config.Hostname + "\n");
+  }
   writeEtcFiles(c, isUserDefined(c), d.now());
   const hc = c.hostConfig;
   const pidNs = pidNamespace(d, c);
@@ -115,7 +124,8 @@ export function containerStart(d: Daemon, c: Container, io: AttachIO = {}): void
   }
   ns = {
     pid: pidNs,
-    uts: { id: ++nsSeq, hostname: c.config.Hostname, domainname: c.config.Domainname || "(none)" },
+    // --uts host: the host's hostname (the container's /etc/hostname file still holds its own)
+    uts: hc.extra?.UTSMode === "host" ? d.machine.hostNs.uts : { id: ++nsSeq, hostname: c.config.Hostname, domainname: c.config.Domainname || "(none)" },
     mnt,
     net: containerNetNs(c),
     ipc: { id: ++nsSeq },
