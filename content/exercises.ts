@@ -7,9 +7,11 @@
 import type { Exercise } from "../simulator/check/exercise";
 import { validateRegistry } from "../simulator/check/validate";
 import firstContainer from "./lessons/first-container/exercises";
+import namespaces from "./lessons/namespaces/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
+  namespaces,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
