@@ -229,20 +229,18 @@ export class Kernel {
       program = r.program;
       if (r.argvPrefix.length) argv = [...r.argvPrefix, path, ...argv.slice(1)];
     }
-    return this.start({
-      argv,
-      env: { ...(opts.env ?? pctx.env) },
-      cwd: opts.cwd ?? pctx.cwd,
-      cred: parent.cred,
-      ns: parent.ns,
-      devices: parent.vfs.devices,
-      stdin: (opts.stdin ?? pctx.stdin).dup(),
-      stdout: (opts.stdout ?? pctx.stdout).dup(),
-      stderr: (opts.stderr ?? pctx.stderr).dup(),
-      program,
-      containerId: parent.containerId,
-      parent,
-    });
+    const stdin = (opts.stdin ?? pctx.stdin).dup();
+    const stdout = (opts.stdout ?? pctx.stdout).dup();
+    const stderr = (opts.stderr ?? pctx.stderr).dup();
+    try {
+      return this.start({ argv, env: { ...(opts.env ?? pctx.env) }, cwd: opts.cwd ?? pctx.cwd, cred: parent.cred, ns: parent.ns, devices: parent.vfs.devices, stdin, stdout, stderr, program, containerId: parent.containerId, parent });
+    } catch (e) {
+      // a failed fork holds no descriptors: otherwise a pipe would never see its last writer go
+      stdin.close();
+      stdout.close();
+      stderr.close();
+      throw e;
+    }
   }
 
   async tick(proc: Process): Promise<void> {
