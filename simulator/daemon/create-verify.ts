@@ -3,6 +3,7 @@ import type { ContainerConfig } from "../api/types";
 import { parseSignal } from "../runtime/signals";
 import type { HostConfig, RestartPolicy } from "./container/container";
 import { invalidParameter } from "./errdefs";
+import { HOST_CPUS } from "../runtime/applets/lib/sys-host";
 
 /** validateRestartPolicy: the policy names the engine knows, and where a retry count is allowed. */
 export function validateRestartPolicy(p: RestartPolicy): void {
@@ -54,6 +55,11 @@ export function verifyContainerSettings(config: Partial<ContainerConfig>, hc: Pa
     throw invalidParameter("can't create 'AutoRemove' container with restart policy");
   }
   if (hc.Memory && hc.Memory > 0 && hc.Memory < 6 * 1024 * 1024) throw invalidParameter("Minimum memory limit allowed is 6MB");
+  const nanoCpus = hc.NanoCpus ?? 0;
+  // --cpus is a shorthand for a CFS quota over a period: it cannot be combined with either
+  if (nanoCpus > 0 && (hc.extra?.CpuPeriod ?? 0) > 0) throw invalidParameter("Conflicting options: Nano CPUs and CPU Period cannot both be set");
+  if (nanoCpus > 0 && (hc.extra?.CpuQuota ?? 0) > 0) throw invalidParameter("Conflicting options: Nano CPUs and CPU Quota cannot both be set");
+  if (nanoCpus < 0 || nanoCpus > HOST_CPUS * 1e9) throw invalidParameter(`Range of CPUs is from 0.01 to ${HOST_CPUS}.00, as there are only ${HOST_CPUS} CPUs available`);
   if (hc.Memory && hc.MemorySwap && hc.MemorySwap > 0 && hc.MemorySwap < hc.Memory) {
     throw invalidParameter("Minimum memoryswap limit should be larger than memory limit, see usage");
   }
