@@ -50,13 +50,13 @@ export interface VerifyRun {
 }
 
 /** The verify CLI in this process, on `exercises`, with working folders under `root`. */
-export async function verify(args: string[], exercises: readonly Exercise[], root: string): Promise<VerifyRun> {
+export async function verify(args: string[], exercises: readonly Exercise[], root: string, env: Record<string, string> = {}): Promise<VerifyRun> {
   let out = '';
   let err = '';
   const base = thisMachine();
   const code = await main(args, {
     io: { out: (t) => (out += t), err: (t) => (err += t) },
-    machine: { ...base, env: { ...base.env, LAYERLAB_VERIFY_DIR: root } },
+    machine: { ...base, env: { ...base.env, ...env, LAYERLAB_VERIFY_DIR: root } },
     exercises,
   });
   return { code, out, err };
