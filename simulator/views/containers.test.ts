@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHost } from "../host/host";
-import { containersView, edgeOf, STATE_EDGES, STATE_NODES } from "./containers";
+import { containersCursor, containersView, edgeOf, STATE_EDGES, STATE_NODES } from "./containers";
 
 async function run(host: ReturnType<typeof createHost>, line: string) {
   const r = await host.run(line);
@@ -62,6 +62,15 @@ describe("containers view", () => {
     // and once shown, it is gone
     m = containersView(host.daemon, m.since);
     expect(m.removed).toEqual([]);
+  });
+
+  it("continues from a cursor taken without drawing", async () => {
+    const host = createHost();
+    await run(host, "docker create --name box busybox");
+    const cursor = containersCursor(host.daemon);
+    expect(cursor.statuses.get(containersView(host.daemon).containers[0].id)).toEqual({ status: "created", name: "box" });
+    await run(host, "docker start box");
+    expect(containersView(host.daemon, cursor).containers[0].trail).toEqual(["created", "running", "exited"]);
   });
 
   it("shows a --rm container's whole life within one command", async () => {

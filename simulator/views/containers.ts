@@ -270,6 +270,11 @@ export function containersView(d: Daemon, since?: ContainersCursor): ContainersM
   };
 }
 
+/** Where a later model continues from: the daemon as it is now (cheaper than a whole model). */
+export function containersCursor(d: Daemon): ContainersCursor {
+  return { lastEvent: d.events.log.at(-1) ?? null, statuses: new Map([...d.containers.values()].map((c) => [c.id, { status: c.state.Status, name: c.name }])) };
+}
+
 /** The edge a step of a trail takes, if the diagram has one. */
 export function edgeOf(from: StateStatus, to: StateStatus): StateEdge | null {
   return STATE_EDGES.find((e) => e.from === from && e.to === to) ?? null;

@@ -105,12 +105,16 @@ describe("layer stack of a container", () => {
 });
 
 describe("subject picker", () => {
+  it("shows busybox on a fresh engine", () => {
+    const d = createHost().daemon;
+    expect(layerStackFor(d, null, null)?.subject).toMatchObject({ kind: "image", name: "busybox:latest" });
+  });
+
   it("offers images then containers, and defaults to the image the last build made", async () => {
     const host = await hostRunning([BIG, "docker build -q -t big .", "docker create --name idle busybox"]);
     const choices = layerSubjects(host.daemon);
-    // images newest first (the lab image set also holds an untagged image), then containers
-    expect(choices[0]).toMatchObject({ kind: "image", label: "big:latest" });
-    expect(choices.map((c) => c.label)).toContain("busybox:latest");
+    // tagged images newest first, then untagged ones (the lab image set holds one), then containers
+    expect(choices.filter((c) => c.kind === "image").map((c) => c.label)).toEqual(["big:latest", "busybox:latest", expect.stringMatching(/^[0-9a-f]{12}$/)]);
     expect(choices.at(-1)).toMatchObject({ kind: "container", label: "idle" });
     const built = lastBuiltImage(host.daemon);
     expect(defaultSubject(host.daemon, built)).toBe(`image:${built}`);

@@ -344,9 +344,11 @@ export function layerStack(d: Daemon, subject: { image: Image } | { container: C
 /** Images (newest first) and containers (newest first) the view can show. */
 export function layerSubjects(d: Daemon): SubjectChoice[] {
   const out: SubjectChoice[] = [];
-  const images = [...d.images.images.values()].sort((a, b) => Date.parse(b.config.created ?? "") - Date.parse(a.config.created ?? "") || 0);
-  for (const img of images) {
-    const tags = d.images.tagsOf(img.id).map(familiar);
+  // tagged images first, newest first; then untagged ones (dangling, or left by a build)
+  const images = [...d.images.images.values()]
+    .map((img) => ({ img, tags: d.images.tagsOf(img.id).map(familiar), created: Date.parse(img.config.created ?? "") || 0 }))
+    .sort((a, b) => Number(b.tags.length > 0) - Number(a.tags.length > 0) || b.created - a.created);
+  for (const { img, tags } of images) {
     const short = img.id.replace(/^sha256:/, "").slice(0, 12);
     out.push({ key: `image:${img.id}`, kind: "image", label: tags.length ? tags.join(", ") : short });
   }

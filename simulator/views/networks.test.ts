@@ -31,7 +31,8 @@ describe("networks view", () => {
     await run(host, "docker run -d --name web -p 8080:80 busybox sleep 300");
     await run(host, "docker create --name later --network app busybox");
     const m = networksView(host.daemon);
-    const app = m.networks.find((n) => n.name === "app")!;
+    expect(m.networks.map((n) => n.name)).toEqual(["app", "bridge", "host", "none"]);
+    const app = m.networks[0];
     expect(app).toMatchObject({ driver: "bridge", subnet: "172.18.0.0/16", gateway: "172.18.0.1", dns: true, builtin: false });
     expect(app.bridge).toBe(`br-${app.id.slice(0, 12)}`);
     const [db, later] = app.attachments;

@@ -73,11 +73,12 @@ function attachment(c: Container, network: Network): Attachment {
   };
 }
 
-const ORDER: Record<string, number> = { bridge: 0, host: 1, none: 2 };
+/** User-defined networks first (by name), then the default bridge, host and none. */
+const ORDER: Record<string, number> = { bridge: 1, host: 2, none: 3 };
 
 export function networksView(d: Daemon): NetworksModel {
   const containers = [...d.containers.values()].sort((a, b) => a.created - b.created);
-  const networks = [...d.networks.networks.values()].sort((a, b) => (ORDER[a.Name] ?? 3) - (ORDER[b.Name] ?? 3) || a.Name.localeCompare(b.Name));
+  const networks = [...d.networks.networks.values()].sort((a, b) => (ORDER[a.Name] ?? 0) - (ORDER[b.Name] ?? 0) || a.Name.localeCompare(b.Name));
   const cards: NetworkCard[] = networks.map((n) => ({
     id: n.Id,
     shortId: n.Id.slice(0, 12),
