@@ -231,6 +231,15 @@ describe("main", () => {
       expect(existsSync(log)).toBe(false);
     });
 
+    it("every setup needs the lab image, even one with no steps", async () => {
+      const missing = await run(["setup", "demo/solo"], { docker: fakeDocker().docker, dockerCommand: fakeCli });
+      expect(missing.code).toBe(EXIT.error);
+      expect(missing.err).toContain("The image busybox:latest is not on this Docker engine");
+      const present = await run(["setup", "demo/solo"], { docker: fakeDocker({ images: ["busybox:latest"] }).docker, dockerCommand: fakeCli });
+      expect(present.code).toBe(EXIT.ok);
+      expect(present.out).toContain("nothing to prepare: the exercise starts from busybox:latest alone");
+    });
+
     it("a name that exists and is not setup's stops setup before anything runs", async () => {
       rmSync(log, { force: true });
       const r = await run(["setup", "demo/built"], { docker: fakeDocker({ images: ["busybox:latest"], containers: ["demo-web"], volumes: ["demo-data"] }).docker, dockerCommand: fakeCli });

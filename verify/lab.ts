@@ -16,6 +16,8 @@ import { SetupError, withTimeout } from "./connect";
 import { daemonError, DockerEngine } from "./docker-engine";
 import { checkOwnTargets, fullImageName, missingImageCandidates, planStep, StepError, VERIFY_LABEL, type StepPlan } from "./steps";
 
+/** The image every exercise may use: present on a fresh engine. */
+const LAB_IMAGE = "busybox:latest";
 /** Time one API call of setup or clean may take. */
 const CALL_MS = 30_000;
 /** Time one docker step may take (a build longer than a run). */
@@ -168,7 +170,7 @@ function setupFiles(ex: Exercise): Map<string, string> {
 }
 
 const MISSING_IMAGE_HELP = (ref: string) =>
-  ref === "busybox:latest"
+  ref === LAB_IMAGE
     ? [
         `The image ${ref} is not on this Docker engine, and verify never pulls images. Get it with`,
         `  docker pull ${ref}`,
@@ -261,7 +263,9 @@ export async function setupExercise(lab: Lab, ex: Exercise): Promise<SetupResult
   if (taken.length > 0) throw new SetupError([`Setup of ${ex.id} stopped before changing anything:`, ...taken.map((c) => `  - ${conflictText(c, ex.id)}`)].join("\n"));
 
   const missing: string[] = [];
-  for (const ref of missingImageCandidates(plans, (p) => files.get(p) ?? null)) {
+  // every exercise starts from an engine that has the lab image
+  const needed = new Set([LAB_IMAGE, ...missingImageCandidates(plans, (p) => files.get(p) ?? null)]);
+  for (const ref of needed) {
     if (!(await lookup(`inspecting image ${ref}`, () => docker.getImage(ref).inspect()))) missing.push(ref);
   }
   if (missing.length > 0) throw new SetupError(missing.map(MISSING_IMAGE_HELP).join("\n"));
@@ -297,6 +301,7 @@ export async function setupExercise(lab: Lab, ex: Exercise): Promise<SetupResult
   await writeRecord(lab.root, record);
 
   const createdVolumes = new Set(plans.flatMap((p) => p.creates.volumes));
+  if (ex.setup.length === 0) log(`  nothing to prepare: the exercise starts from ${LAB_IMAGE} alone`);
   for (const plan of plans) {
     // a named volume a container mounts: made here, labelled, rather than by Docker unlabelled
     for (const name of plan.mountsVolumes) {
