@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The real-Docker suite: re-records a sample of scenarios against a real engine with
- * scripts/record-goldens.sh and checks that they still match their goldens once normalised.
- * Skips itself when no engine is available. Run: npx vitest run -c vitest.real.config.ts
+ * scripts/record-goldens.sh and checks that they still match their goldens once normalised;
+ * runs the engine conformance cases, the verify mode's safety test, and the course (exercises
+ * and lesson transcripts) on a real engine. Skips itself when no engine is available. Run: npx vitest run -c vitest.real.config.ts
  * (LAYERLAB_REAL_SAMPLE=all re-records every scenario instead of one per topic).
  */
 export default defineConfig({
