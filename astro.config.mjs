@@ -5,6 +5,8 @@ import starlight from "@astrojs/starlight";
 import mdx from "@astrojs/mdx";
 import { starlightInlineScriptHashes } from "./src/csp/starlight-inline-scripts.ts";
 import { lessonSidebarItems, readLessonFiles } from "./src/lessons/sidebar.ts";
+import { presenterInlineScriptHashes } from "./src/presenter/presenter-csp.ts";
+import { offlineIntegration } from "./src/offline/integration.ts";
 
 const lessonsDir = fileURLToPath(new URL("./content/lessons/", import.meta.url));
 
@@ -15,7 +17,8 @@ const lessonsDir = fileURLToPath(new URL("./content/lessons/", import.meta.url))
  * Content Security Policy: Astro renders a <meta http-equiv="content-security-policy"> into every
  * page with sha256 hashes of the inline scripts and styles it emits. Nothing is loaded from any
  * origin but our own. Starlight's few `<script is:inline>` blocks are not hashed by Astro; their
- * hashes are computed from the installed Starlight (src/csp/starlight-inline-scripts.ts).
+ * hashes are computed from the installed Starlight (src/csp/starlight-inline-scripts.ts), and
+ * presenter mode's boot script is hashed likewise (src/presenter/presenter-csp.ts).
  * Exceptions, each kept as narrow as the browser allows:
  * - 'wasm-unsafe-eval' (not 'unsafe-eval'): Pagefind search compiles its WebAssembly index reader.
  * - style-src-attr 'unsafe-inline': Starlight and Expressive Code put style="" attributes in HTML
@@ -40,7 +43,7 @@ const csp = {
   ],
   scriptDirective: {
     resources: ["'self'", "'wasm-unsafe-eval'"],
-    hashes: starlightInlineScriptHashes(),
+    hashes: [...starlightInlineScriptHashes(), ...presenterInlineScriptHashes()],
   },
   styleDirective: {
     resources: [
@@ -74,7 +77,15 @@ export default defineConfig({
       markdown: { processedDirs: ["./content"] },
       // Our own 404 page (src/pages/404.astro) speaks both languages.
       disable404Route: true,
-      customCss: ["./src/styles/layerlab.css"],
+      customCss: ["./src/styles/layerlab.css", "./src/progress/progress.css", "./src/presenter/presenter.css"],
+      components: {
+        // Presenter mode's boot script and the service worker registration.
+        Head: "./src/presenter/Head.astro",
+        // The theme picker, followed by the presenter-mode switch.
+        ThemeSelect: "./src/presenter/ThemeSelect.astro",
+        // The title, followed on lesson pages by the learner's progress in the lesson.
+        PageTitle: "./src/progress/PageTitle.astro",
+      },
       sidebar: [
         {
           label: "Start here",
@@ -82,6 +93,8 @@ export default defineConfig({
           items: [
             { label: "Home", translations: { ja: "ホーム" }, link: "/" },
             { label: "Sandbox", translations: { ja: "サンドボックス" }, link: "/sandbox/" },
+            { label: "Your progress", translations: { ja: "学習の進み具合" }, link: "/progress/" },
+            { label: "Course paths", translations: { ja: "学習コース" }, link: "/paths/" },
           ],
         },
         {
@@ -93,6 +106,8 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    // After Starlight (and its search index), so that the service worker lists every file.
+    offlineIntegration(),
     {
       // The sidebar is computed from lesson frontmatter when the config loads: let the dev
       // server restart when a lesson's frontmatter may have changed.

@@ -7,4 +7,6 @@
  * codes (by hash, a few characters longer); `npx tsx scripts/progress-table.ts` appends them.
  */
 export const codeTable: readonly string[] = [
+  "first-container/hello",
+  "first-container/sleeper",
 ];

@@ -114,3 +114,13 @@ describe("the code table", () => {
     expect(new Set(ids.map(idHash)).size).toBe(ids.length);
   });
 });
+
+describe("appending to the code table", () => {
+  it("adds ids at the end and keeps everything before", async () => {
+    const { appendToCodeTable } = await import("./code-table-file");
+    const source = 'export const codeTable: readonly string[] = [\n  "a/one",\n];\n';
+    expect(appendToCodeTable(source, ["b/two", "c/three"])).toBe(
+      'export const codeTable: readonly string[] = [\n  "a/one",\n  "b/two",\n  "c/three",\n];\n',
+    );
+  });
+});

@@ -7,6 +7,8 @@ const pages = [
   { name: "Japanese landing", path: "/ja/" },
   { name: "lesson", path: firstLesson },
   { name: "sandbox", path: "/sandbox/" },
+  { name: "progress", path: "/progress/" },
+  { name: "class roll-up", path: "/class/" },
 ];
 
 for (const { name, path } of pages) {
