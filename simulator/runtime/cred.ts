@@ -6,6 +6,25 @@ export interface Cred {
   groups: number[];
   /** Effective capabilities, as Docker names them without the CAP_ prefix ("CHOWN", "NET_RAW", ...). */
   caps: ReadonlySet<string>;
+  /** The bounding set (a container's capabilities, whoever its user is); every capability when absent. */
+  bounding?: ReadonlySet<string>;
+}
+
+/** Linux capability numbers (linux/capability.h), for the masks /proc/<pid>/status shows. */
+const CAP_BITS: Record<string, number> = {
+  CHOWN: 0, DAC_OVERRIDE: 1, DAC_READ_SEARCH: 2, FOWNER: 3, FSETID: 4, KILL: 5, SETGID: 6, SETUID: 7, SETPCAP: 8,
+  LINUX_IMMUTABLE: 9, NET_BIND_SERVICE: 10, NET_BROADCAST: 11, NET_ADMIN: 12, NET_RAW: 13, IPC_LOCK: 14, IPC_OWNER: 15,
+  SYS_MODULE: 16, SYS_RAWIO: 17, SYS_CHROOT: 18, SYS_PTRACE: 19, SYS_PACCT: 20, SYS_ADMIN: 21, SYS_BOOT: 22, SYS_NICE: 23,
+  SYS_RESOURCE: 24, SYS_TIME: 25, SYS_TTY_CONFIG: 26, MKNOD: 27, LEASE: 28, AUDIT_WRITE: 29, AUDIT_CONTROL: 30, SETFCAP: 31,
+  MAC_OVERRIDE: 32, MAC_ADMIN: 33, SYSLOG: 34, WAKE_ALARM: 35, BLOCK_SUSPEND: 36, AUDIT_READ: 37, PERFMON: 38, BPF: 39,
+  CHECKPOINT_RESTORE: 40,
+};
+
+/** A capability set as the 16 hex digits of /proc/<pid>/status ("00000000a80425fb"). */
+export function capMask(caps: Iterable<string>): string {
+  let m = 0n;
+  for (const c of caps) if (c in CAP_BITS) m |= 1n << BigInt(CAP_BITS[c]);
+  return m.toString(16).padStart(16, "0");
 }
 
 /** Docker's default capability set for containers (moby's oci/caps/defaults.go). */

@@ -9,6 +9,7 @@ import type { Kernel } from "./kernel";
 import type { MountTable } from "./mounts";
 import type { Namespaces } from "./namespaces";
 import type { Process } from "./process";
+import { ALL_CAPS, capMask } from "./cred";
 
 const DIR = (ino: number, mtime: number): Stat => ({ type: "dir", mode: 0o555, uid: 0, gid: 0, size: 0, mtime, nlink: 2, ino });
 const FILE = (ino: number, mtime: number, mode = 0o444): Stat => ({ type: "file", mode, uid: 0, gid: 0, size: 0, mtime, nlink: 1, ino });
@@ -50,7 +51,8 @@ export class ProcFs implements Backend {
       cmdline: () => p.argv.join("\0") + "\0",
       environ: () => Object.entries(p.env).map(([k, v]) => `${k}=${v}`).join("\0") + "\0",
       status: () =>
-        `Name:\t${p.comm}\nState:\t${p.state === "S" ? "S (sleeping)" : "R (running)"}\nPid:\t${pid}\nPPid:\t${p.parent && p.parent.ns.pid === p.ns.pid ? this.shownPid(p.parent) : 0}\nUid:\t${p.cred.uid}\t${p.cred.uid}\t${p.cred.uid}\t${p.cred.uid}\nGid:\t${p.cred.gid}\t${p.cred.gid}\t${p.cred.gid}\t${p.cred.gid}\nVmRSS:\t${Math.ceil(p.memory / 1024)} kB\n`,
+        `Name:\t${p.comm}\nState:\t${p.state === "S" ? "S (sleeping)" : "R (running)"}\nPid:\t${pid}\nPPid:\t${p.parent && p.parent.ns.pid === p.ns.pid ? this.shownPid(p.parent) : 0}\nUid:\t${p.cred.uid}\t${p.cred.uid}\t${p.cred.uid}\t${p.cred.uid}\nGid:\t${p.cred.gid}\t${p.cred.gid}\t${p.cred.gid}\t${p.cred.gid}\nGroups:\t${p.cred.groups.join(" ")}${p.cred.groups.length ? " " : ""}\nVmRSS:\t${Math.ceil(p.memory / 1024)} kB\n` +
+        `CapInh:\t${capMask([])}\nCapPrm:\t${capMask(p.cred.caps)}\nCapEff:\t${capMask(p.cred.caps)}\nCapBnd:\t${capMask(p.cred.bounding ?? ALL_CAPS)}\nCapAmb:\t${capMask([])}\n`,
       cgroup: () => `0::${p.ns.cgroup.path === "/" ? "/" : "/"}\n`,
       mounts: () => this.mountsText(),
     };

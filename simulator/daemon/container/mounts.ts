@@ -10,6 +10,7 @@ import type { Kernel } from "../../runtime/kernel";
 import { MountTable } from "../../runtime/mounts";
 import type { Namespaces } from "../../runtime/namespaces";
 import { ProcFs } from "../../runtime/procfs";
+import { SysFs } from "../../runtime/sysfs";
 import { OverlayFs } from "../../snapshots/overlay";
 import { LayerStore, type Layer } from "../../snapshots/layers";
 import type { Container } from "./container";
@@ -22,11 +23,12 @@ export interface ResolvedMount {
   fstype: string;
 }
 
-function devTree(now: number): Inode {
+/** /dev as runc makes it; /dev/console exists only for a container with a terminal (-t). */
+function devTree(now: number, tty: boolean): Inode {
   const root = newDir(0o755, 0, 0, now);
   const chr = (name: string, mode = 0o666) => root.entries!.set(name, { ino: nextIno(), type: "chardev", mode, uid: 0, gid: 0, mtime: now, nlink: 1, rdev: name });
   for (const n of ["null", "zero", "full", "random", "urandom", "tty"]) chr(n);
-  chr("console", 0o620);
+  if (tty) chr("console", 0o620);
   for (const d of ["pts", "shm", "mqueue"]) {
     const sub = newDir(d === "shm" ? 0o1777 : 0o755, 0, 0, now);
     root.entries!.set(d, sub);
@@ -53,9 +55,9 @@ export function buildMountTable(c: Container, root: OverlayFs, kernel: Kernel, n
   const t = new MountTable();
   t.add({ at: [], backend: root, readOnly: ro, source: "overlay", fstype: "overlay", options: `${ro ? "ro" : "rw"},relatime` });
   t.add({ at: ["proc"], backend: new ProcFs(kernel, ns, () => t), readOnly: false, source: "proc", fstype: "proc", options: "rw,nosuid,nodev,noexec,relatime" });
-  t.add({ at: ["dev"], backend: new MemFs(devTree(kernel.now()), now), readOnly: false, source: "tmpfs", fstype: "tmpfs", options: "rw,nosuid,size=65536k,mode=755" });
+  t.add({ at: ["dev"], backend: new MemFs(devTree(kernel.now(), c.config.Tty), now), readOnly: false, source: "tmpfs", fstype: "tmpfs", options: "rw,nosuid,size=65536k,mode=755" });
   t.add({ at: ["dev", "pts"], backend: new MemFs(newDir(0o755, 0, 0, kernel.now()), now), readOnly: false, source: "devpts", fstype: "devpts", options: "rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666" });
-  t.add({ at: ["sys"], backend: new MemFs(newDir(0o555, 0, 0, kernel.now()), now, true), readOnly: true, source: "sysfs", fstype: "sysfs", options: "ro,nosuid,nodev,noexec,relatime" });
+  t.add({ at: ["sys"], backend: new SysFs(() => ns().net.interfaces(), now), readOnly: true, source: "sysfs", fstype: "sysfs", options: "ro,nosuid,nodev,noexec,relatime" });
   t.add({ at: ["dev", "mqueue"], backend: new MemFs(newDir(0o1777, 0, 0, kernel.now()), now), readOnly: false, source: "mqueue", fstype: "mqueue", options: "rw,nosuid,nodev,noexec,relatime" });
   const shmKb = Math.floor((c.hostConfig.extra?.ShmSize || 64 * 1024 * 1024) / 1024);
   t.add({ at: ["dev", "shm"], backend: new MemFs(newDir(0o1777, 0, 0, kernel.now()), now), readOnly: false, source: "shm", fstype: "tmpfs", options: `rw,nosuid,nodev,noexec,relatime,size=${shmKb}k` });

@@ -41,7 +41,7 @@ export function processEnv(c: Container, vars: string[], home: string, tty: bool
 export function processCred(u: ExecUser, rootCaps: string[], privileged: boolean, extraGroups: number[] = []): Cred {
   const caps = u.uid === 0 ? rootCaps : privileged ? [...ALL_CAPS] : [];
   const groups = [...new Set([...u.groups, ...extraGroups])].sort((a, b) => a - b);
-  return { uid: u.uid, gid: u.gid, groups, caps: new Set(caps) };
+  return { uid: u.uid, gid: u.gid, groups, caps: new Set(caps), bounding: new Set(privileged ? ALL_CAPS : rootCaps) };
 }
 
 /** --group-add entries as group IDs (names looked up in the container's /etc/group), or the engine's error. */

@@ -25,6 +25,9 @@ defineNetApplet("ping", async (ctx) => {
   if (!ip) throw new Fatal(`bad address '${host}'`);
   const { stack, ns } = netOf(ctx);
   await ctx.stdout.write(`PING ${host} (${ip}): ${size} data bytes\n`);
+  // a raw ICMP socket needs CAP_NET_RAW (a container's root has it unless --cap-drop NET_RAW; a
+  // USER does not); the host's learner keeps a working ping
+  if (ctx.proc.containerId !== null && !ctx.proc.cred.caps.has("NET_RAW")) throw new Fatal("permission denied (are you root?)");
   ctx.proc.handlers.set(SIGNALS.INT, "catch");
   const start = ctx.now();
   const rtts: number[] = [];
