@@ -1,60 +1,95 @@
 /**
- * /sys as a read-only backend: only what learners look at, generated from the network
- * namespace of the mount: /sys/class/net/<interface>/{address,mtu,operstate,ifindex}.
+ * /sys as a read-only backend: only what learners look at, generated on every read from the
+ * namespaces of the mount:
+ *   /sys/class/net/<interface>/{address,mtu,operstate,ifindex}   the network namespace
+ *   /sys/fs/cgroup/{memory.max,memory.swap.max,memory.current,pids.max,pids.current,
+ *                   cpu.max,cpu.weight,cgroup.controllers}       the container's cgroup (v2)
  */
 import { type Backend, FsError, type Stat } from "../fs/types";
 import { utf8 } from "../util/bytes";
-import type { NetInterface } from "./namespaces";
+import type { Cgroup, NetInterface } from "./namespaces";
 
-const DIR = (ino: number, mtime: number): Stat => ({ type: "dir", mode: 0o755, uid: 0, gid: 0, size: 0, mtime, nlink: 2, ino });
-const FILE = (ino: number, mtime: number): Stat => ({ type: "file", mode: 0o444, uid: 0, gid: 0, size: 4096, mtime, nlink: 1, ino });
+type Tree = { [name: string]: Tree | (() => string) };
 
-const FILES: Record<string, (i: NetInterface) => string> = {
-  address: (i) => i.mac,
-  mtu: (i) => String(i.mtu),
-  operstate: (i) => (i.name === "lo" ? "unknown" : i.up ? "up" : "down"),
-  ifindex: (i) => String(i.index),
-};
+export interface SysSources {
+  interfaces(): NetInterface[];
+  cgroup(): Cgroup;
+  /** Bytes and processes currently charged to the cgroup. */
+  usage(): { memory: number; pids: number };
+  now(): number;
+}
+
+const orMax = (v: number | null) => (v === null || v <= 0 ? "max" : String(v));
+
+/** runc's conversion of --cpu-shares (2..262144) to cgroup v2's cpu.weight (1..10000). */
+export function cpuWeight(shares: number | null): number {
+  if (!shares) return 100;
+  return Math.floor(1 + ((shares - 2) * 9999) / 262142);
+}
+
+function cgroupFiles(s: SysSources): Tree {
+  const cg = s.cgroup();
+  return {
+    "cgroup.controllers": () => "cpuset cpu io memory hugetlb pids rdma misc",
+    "memory.max": () => orMax(cg.memoryLimit),
+    // cgroup v2 keeps swap apart: --memory-swap is memory plus swap
+    "memory.swap.max": () => (cg.memorySwapLimit === null ? (cg.memoryLimit === null ? "max" : String(cg.memoryLimit)) : cg.memorySwapLimit < 0 ? "max" : String(cg.memorySwapLimit - (cg.memoryLimit ?? 0))),
+    "memory.current": () => String(s.usage().memory),
+    "pids.max": () => orMax(cg.pidsLimit),
+    "pids.current": () => String(s.usage().pids),
+    "cpu.max": () => (cg.nanoCpus ? `${Math.round((cg.nanoCpus / 1e9) * 100000)} 100000` : "max 100000"),
+    "cpu.weight": () => String(cpuWeight(cg.cpuShares)),
+  };
+}
+
+function netFiles(i: NetInterface): Tree {
+  return {
+    address: () => i.mac,
+    mtu: () => String(i.mtu),
+    operstate: () => (i.name === "lo" ? "unknown" : i.up ? "up" : "down"),
+    ifindex: () => String(i.index),
+  };
+}
 
 export class SysFs implements Backend {
   readonly readOnly = true;
-  constructor(
-    private readonly interfaces: () => NetInterface[],
-    private readonly now: () => number,
-  ) {}
+  constructor(private readonly src: SysSources) {}
 
-  private iface(name: string): NetInterface | undefined {
-    return this.interfaces().find((i) => i.name === name);
+  private tree(): Tree {
+    const net: Tree = {};
+    for (const i of this.src.interfaces()) net[i.name] = netFiles(i);
+    return { class: { net }, fs: { cgroup: cgroupFiles(this.src) } };
+  }
+
+  private find(p: readonly string[]): Tree | (() => string) | null {
+    let node: Tree | (() => string) = this.tree();
+    for (const part of p) {
+      if (typeof node === "function" || !Object.hasOwn(node, part)) return null;
+      node = node[part];
+    }
+    return node;
   }
 
   lstat(p: readonly string[]): Stat | null {
-    const t = this.now();
-    if (p.length === 0) return DIR(1, t);
-    if (p[0] !== "class") return null;
-    if (p.length === 1) return DIR(2, t);
-    if (p[1] !== "net") return null;
-    if (p.length === 2) return DIR(3, t);
-    const i = this.iface(p[2]);
-    if (!i) return null;
-    if (p.length === 3) return DIR(100 + i.index, t);
-    return p.length === 4 && p[3] in FILES ? FILE(1000 + i.index, t) : null;
+    const node = this.find(p);
+    if (!node) return null;
+    const base = { uid: 0, gid: 0, mtime: this.src.now(), ino: 7000 + p.length };
+    if (typeof node === "function") return { ...base, type: "file", mode: p[0] === "fs" ? 0o644 : 0o444, size: 4096, nlink: 1 };
+    return { ...base, type: "dir", mode: 0o755, size: 0, nlink: 2 };
   }
 
   readdir(p: readonly string[]): string[] {
-    const st = this.lstat(p);
-    if (!st) throw new FsError("ENOENT");
-    if (st.type !== "dir") throw new FsError("ENOTDIR");
-    if (p.length === 0) return ["class"];
-    if (p.length === 1) return ["net"];
-    if (p.length === 2) return this.interfaces().map((i) => i.name);
-    return Object.keys(FILES);
+    const node = this.find(p);
+    if (!node) throw new FsError("ENOENT");
+    if (typeof node === "function") throw new FsError("ENOTDIR");
+    return Object.keys(node);
   }
 
   readFile(p: readonly string[]): Uint8Array {
-    const st = this.lstat(p);
-    if (!st) throw new FsError("ENOENT");
-    if (st.type === "dir") throw new FsError("EISDIR");
-    return utf8(FILES[p[3]](this.iface(p[2])!) + "\n");
+    const node = this.find(p);
+    if (!node) throw new FsError("ENOENT");
+    if (typeof node !== "function") throw new FsError("EISDIR");
+    return utf8(node() + "\n");
   }
 
   private ro(): never {

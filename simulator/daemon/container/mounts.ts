@@ -57,7 +57,15 @@ export function buildMountTable(c: Container, root: OverlayFs, kernel: Kernel, n
   t.add({ at: ["proc"], backend: new ProcFs(kernel, ns, () => t), readOnly: false, source: "proc", fstype: "proc", options: "rw,nosuid,nodev,noexec,relatime" });
   t.add({ at: ["dev"], backend: new MemFs(devTree(kernel.now(), c.config.Tty), now), readOnly: false, source: "tmpfs", fstype: "tmpfs", options: "rw,nosuid,size=65536k,mode=755" });
   t.add({ at: ["dev", "pts"], backend: new MemFs(newDir(0o755, 0, 0, kernel.now()), now), readOnly: false, source: "devpts", fstype: "devpts", options: "rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666" });
-  t.add({ at: ["sys"], backend: new SysFs(() => ns().net.interfaces(), now), readOnly: true, source: "sysfs", fstype: "sysfs", options: "ro,nosuid,nodev,noexec,relatime" });
+  t.add({ at: ["sys"], backend: new SysFs({
+    interfaces: () => ns().net.interfaces(),
+    cgroup: () => ns().cgroup,
+    usage: () => {
+      const procs = kernel.list().filter((p) => p.ns.cgroup === ns().cgroup);
+      return { memory: procs.reduce((n, p) => n + p.memory, 0), pids: procs.length };
+    },
+    now,
+  }), readOnly: true, source: "sysfs", fstype: "sysfs", options: "ro,nosuid,nodev,noexec,relatime" });
   t.add({ at: ["dev", "mqueue"], backend: new MemFs(newDir(0o1777, 0, 0, kernel.now()), now), readOnly: false, source: "mqueue", fstype: "mqueue", options: "rw,nosuid,nodev,noexec,relatime" });
   const shmKb = Math.floor((c.hostConfig.extra?.ShmSize || 64 * 1024 * 1024) / 1024);
   t.add({ at: ["dev", "shm"], backend: new MemFs(newDir(0o1777, 0, 0, kernel.now()), now), readOnly: false, source: "shm", fstype: "tmpfs", options: `rw,nosuid,nodev,noexec,relatime,size=${shmKb}k` });
