@@ -2,6 +2,7 @@
  * Loaded on demand by <layerlab-terminal>: opens xterm and connects it to a new simulated Docker
  * host. This module and everything it imports (xterm, the simulator) stay out of the first load.
  */
+import type { Host } from "../../simulator/host/host";
 import type { TerminalSession } from "../../simulator/terminal/port";
 import { openXterm, type OpenedXterm } from "./xterm-port";
 // xterm's stylesheet as a file of this site, added when a terminal opens (a <link> to our own
@@ -10,7 +11,13 @@ import xtermStylesheet from "@xterm/xterm/css/xterm.css?url";
 
 export interface BootedTerminal {
   xterm: OpenedXterm;
-  session: TerminalSession;
+  /** The session on the current host (a new one after each attach). */
+  readonly session: TerminalSession;
+  /**
+   * Moves the terminal to another host: the current shell ends, `notice` (one line, if given) is
+   * shown, and a new shell starts on `host` with the command history kept.
+   */
+  attach(host: Host, notice?: string): TerminalSession;
   dispose(): void;
 }
 
@@ -27,20 +34,30 @@ function loadStylesheet(href: string): Promise<void> {
   });
 }
 
-export async function bootTerminal(container: HTMLElement): Promise<BootedTerminal> {
+/** Opens xterm in `container` with a shell on `host` (a fresh simulated host when not given). */
+export async function bootTerminal(container: HTMLElement, host?: Host, history: readonly string[] = []): Promise<BootedTerminal> {
   // The simulator is a chunk of its own, fetched while xterm's stylesheet loads.
   const [{ createHost }] = await Promise.all([import("../../simulator"), loadStylesheet(xtermStylesheet)]);
   const xterm = openXterm(container);
-  let session: TerminalSession;
+  let session: ReturnType<Host["openSession"]>;
   try {
-    session = createHost().openSession(xterm.port);
+    session = (host ?? createHost()).openSession(xterm.port, [...history]);
   } catch (error) {
     xterm.dispose();
     throw error;
   }
   return {
     xterm,
-    session,
+    get session() {
+      return session;
+    },
+    attach(next, notice) {
+      const history = [...session.history];
+      session.dispose();
+      xterm.port.write(notice ? `\r\n\x1b[2m${notice.replace(/[\r\n]+/g, " ")}\x1b[0m\r\n` : "\r\n");
+      session = next.openSession(xterm.port, history);
+      return session;
+    },
     dispose() {
       session.dispose();
       xterm.dispose();

@@ -2,13 +2,20 @@
  * <layerlab-terminal>: a placeholder that costs almost nothing on first load. When it becomes
  * visible (or gets keyboard focus) it loads xterm and the simulator and starts a session.
  */
+import type { Host } from "../../simulator/host/host";
 import type { BootedTerminal } from "./boot";
 
 export class LayerlabTerminal extends HTMLElement {
   #booted: Promise<BootedTerminal> | undefined;
   #observer: IntersectionObserver | undefined;
+  /** The host the terminal opens on (set before it starts); a fresh simulated host when unset. */
+  host: Host | undefined;
+  /** Command history the first shell starts with (set before it starts). */
+  history: readonly string[] = [];
 
   connectedCallback(): void {
+    // data-defer: the page starts the terminal itself, once it knows the host (the sandbox)
+    if (this.hasAttribute("data-defer")) return;
     this.#observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) this.start();
     });
@@ -30,7 +37,7 @@ export class LayerlabTerminal extends HTMLElement {
     const status = this.querySelector<HTMLElement>("[data-terminal-status]");
     if (!screen) return Promise.reject(new Error("layerlab-terminal: missing [data-terminal-screen]"));
     this.#booted = import("./boot")
-      .then(({ bootTerminal }) => bootTerminal(screen))
+      .then(({ bootTerminal }) => bootTerminal(screen, this.host, this.history))
       .then((booted) => {
         status?.remove();
         // The placeholder was a tab stop so that the keyboard could reach the terminal before it
