@@ -6,11 +6,13 @@ import type { BenchModule, BenchRow } from "./types";
 import pageWeight from "./page-weight";
 import build from "./build";
 import engine from "./engine";
+import sandboxState from "./sandbox-state";
 
 const modules: BenchModule[] = [
   pageWeight,
   build,
   engine,
+  sandboxState,
 ];
 
 function formatValue(row: BenchRow): string {
