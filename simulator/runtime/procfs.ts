@@ -5,6 +5,7 @@
  */
 import { type Backend, FsError, type Stat } from "../fs/types";
 import { utf8 } from "../util/bytes";
+import { HOST_CPUS, HOST_MEMINFO, HOST_UNAME } from "./applets/lib/sys-host";
 import type { Kernel } from "./kernel";
 import type { MountTable } from "./mounts";
 import type { Namespaces } from "./namespaces";
@@ -14,12 +15,15 @@ import { ALL_CAPS, capMask } from "./cred";
 const DIR = (ino: number, mtime: number): Stat => ({ type: "dir", mode: 0o555, uid: 0, gid: 0, size: 0, mtime, nlink: 2, ino });
 const FILE = (ino: number, mtime: number, mode = 0o444): Stat => ({ type: "file", mode, uid: 0, gid: 0, size: 0, mtime, nlink: 1, ino });
 
-/** Fixed host facts the simulated machine reports (see docs/differences.md). */
+/**
+ * Fixed host facts the simulated machine reports (see docs/differences.md): the same machine
+ * uname, nproc and free describe (applets/lib/sys-host.ts).
+ */
 export const HOST_FACTS = {
-  memTotalKb: 16_384_000,
-  memFreeKb: 12_288_000,
-  cpus: 2,
-  kernel: "6.1.0-layerlab",
+  memTotalKb: HOST_MEMINFO.MemTotal,
+  memFreeKb: HOST_MEMINFO.MemFree,
+  cpus: HOST_CPUS,
+  kernel: HOST_UNAME.release,
 };
 
 export class ProcFs implements Backend {
