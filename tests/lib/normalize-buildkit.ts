@@ -19,7 +19,21 @@ function normalizeVertexLine(content: string): string {
   if (log) return log[1] === undefined ? '<t>' : `<t> ${log[1]}`;
   const transfer = /^transferring (context|dockerfile): [\d.]+[kMGT]?i?B(?: [\d.]+s)?( done)?$/.exec(content);
   if (transfer) return `transferring ${transfer[1]}: <size>${transfer[2] ?? ''}`;
-  return content.replace(/(?<= |^)\d+(?:\.\d+)?s(?= |$)/g, '<t>');
+  // a status prints its duration only when it took more than 10 ms: "exporting layers 0.0s done"
+  // and "exporting layers done" are the same line
+  return content.replace(/(?<= |^)\d+(?:\.\d+)?s(?= |$)/g, '<t>').replace(/ <t> done$/, ' done');
+}
+
+/**
+ * Drops the progress prints of a status that the vertex later prints as done ("transferring
+ * context:" or "exporting layers" before "... done"): how many appear depends on timing.
+ */
+function withoutProgress(lines: string[]): string[] {
+  return lines.filter((line, i) => {
+    if (line.endsWith(' done') || line === 'CACHED' || line.startsWith('DONE') || line.startsWith('ERROR') || line.startsWith('<t>')) return true;
+    const status = line.replace(/ <size>$/, '');
+    return !lines.slice(i + 1).some((later) => later.endsWith(' done') && later.startsWith(status));
+  });
 }
 
 function normalizeTrailerLine(line: string): string {
@@ -74,7 +88,7 @@ export function restructureBuildkit(text: string): string {
   });
   const out = [...before];
   for (const v of sorted) {
-    out.push(`#vertex ${v.title}`, ...v.lines.map((l) => `  ${l}`));
+    out.push(`#vertex ${v.title}`, ...withoutProgress(v.lines).map((l) => `  ${l}`));
   }
   out.push(...after);
   return out.join('\n') + (endsWithNewline ? '\n' : '');

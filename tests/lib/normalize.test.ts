@@ -153,6 +153,15 @@ describe('BuildKit progress', () => {
     expect(norm(run2)).toBe(norm(run1));
     expect(norm(run1)).toContain('#vertex [2/3] RUN echo hi\n  <t> hi\n  DONE <t>');
   });
+  it('a status line is the same with or without its duration, and without its progress prints', () => {
+    const slow = run1
+      .replace('#7 exporting layers 0.0s done', '#7 exporting layers\n#7 exporting layers 0.1s done')
+      .replace(`#7 writing image sha256:${C64} done`, `#7 writing image sha256:${C64} 0.0s done`)
+      .replace('#1 transferring dockerfile: 168B done', '#1 transferring dockerfile:\n#1 transferring dockerfile: 2B\n#1 transferring dockerfile: 168B done');
+    expect(norm(slow)).toBe(norm(run1));
+    expect(norm(run1)).toContain('  exporting layers done\n');
+    expect(norm(run1.replace('#7 exporting layers 0.0s done', '#7 exporting layers'))).not.toBe(norm(run1));
+  });
   it('keeps CACHED and step output as meaning', () => {
     expect(norm(run1.replace('#6 CACHED', '#6 DONE 0.1s'))).not.toBe(norm(run1));
     expect(norm(run1.replace('#5 0.215 hi', '#5 0.215 ho'))).not.toBe(norm(run1));
