@@ -8,10 +8,12 @@ import type { Exercise } from "../simulator/check/exercise";
 import { validateRegistry } from "../simulator/check/validate";
 import firstContainer from "./lessons/first-container/exercises";
 import namespaces from "./lessons/namespaces/exercises";
+import cgroups from "./lessons/cgroups/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
   namespaces,
+  cgroups,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();

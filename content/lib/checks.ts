@@ -37,7 +37,7 @@ export async function container(engine: CheckEngine, name: string, hint: string)
   if (c && c.Name === `/${name}`) return c;
   const others = await containerList(engine);
   const what = others.length ? `the containers are ${others.join(", ")}` : "there are no containers at all";
-  return fail(`there is no container named \`${name}\`: ${what}. ${hint}`);
+  return fail(`there is no container named \`${name}\`: ${what}.${hint ? " " + hint : ""}`);
 }
 
 /** A running container named `name`, or a failure explaining its state. */
