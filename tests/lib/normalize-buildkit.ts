@@ -25,6 +25,17 @@ function normalizeVertexLine(content: string): string {
 }
 
 /**
+ * Stages that start from the same image share one FROM vertex, and which stage names it (and
+ * whether it shows as CACHED or DONE) is racy: "[x 1/2] FROM busybox" and "[y 1/2] FROM busybox"
+ * are the same vertex.
+ */
+function sharedFrom(v: Vertex): Vertex {
+  const m = /^\[\S+ 1\/\d+\] FROM (.+)$/.exec(v.title);
+  if (!m) return v;
+  return { title: `[<stage> 1/<n>] FROM ${m[1]}`, lines: v.lines.map((l) => (l === 'CACHED' ? 'DONE <t>' : l)) };
+}
+
+/**
  * Drops the progress prints of a status that the vertex later prints as done ("transferring
  * context:" or "exporting layers" before "... done"): how many appear depends on timing.
  */
@@ -81,7 +92,7 @@ export function restructureBuildkit(text: string): string {
     }
     after.push(inTrailer ? normalizeTrailerLine(line) : line);
   }
-  const sorted = [...vertices.values()].sort((a, b) => {
+  const sorted = [...vertices.values()].map(sharedFrom).sort((a, b) => {
     const ka = sortKey(a);
     const kb = sortKey(b);
     return ka < kb ? -1 : ka > kb ? 1 : 0;

@@ -162,6 +162,13 @@ describe('BuildKit progress', () => {
     expect(norm(run1)).toContain('  exporting layers done\n');
     expect(norm(run1.replace('#7 exporting layers 0.0s done', '#7 exporting layers'))).not.toBe(norm(run1));
   });
+  it("a FROM vertex stages share is the same whichever stage names it", () => {
+    const stages = (from: string, state: string) =>
+      `#3 [${from} 1/2] FROM docker.io/library/busybox\n#3 ${state}\n\n#4 [x 2/2] RUN echo x\n#4 DONE 0.1s\n\n#5 [y 2/2] RUN echo y\n#5 DONE 0.1s\n`;
+    expect(norm(stages('y', 'CACHED'))).toBe(norm(stages('x', 'DONE 0.0s')));
+    expect(norm(stages('x', 'DONE 0.0s'))).toContain('#vertex [<stage> 1/<n>] FROM docker.io/library/busybox\n  DONE <t>');
+    expect(norm('#1 [1/2] FROM docker.io/library/busybox\n#1 CACHED\n')).toContain('[1/2] FROM docker.io/library/busybox\n  CACHED');
+  });
   it('keeps CACHED and step output as meaning', () => {
     expect(norm(run1.replace('#6 CACHED', '#6 DONE 0.1s'))).not.toBe(norm(run1));
     expect(norm(run1.replace('#5 0.215 hi', '#5 0.215 ho'))).not.toBe(norm(run1));
