@@ -190,6 +190,7 @@ const chunkName = (path: string) => posix.basename(path).replace(/(\.[\w-]{6,12}
 
 const lazyNotes: Record<string, string> = {
   boot: "terminal: xterm + simulator, when a terminal comes into view",
+  runtime: "workbook: exercises, lesson terminal (xterm + simulator), progress, on first Start or Run",
   "ui-core": "search UI, when the browser is idle (the Pagefind index loads on search)",
 };
 
