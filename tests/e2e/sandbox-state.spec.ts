@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { watchPage } from "./watch";
 
@@ -7,7 +8,7 @@ import { watchPage } from "./watch";
  */
 
 // Each test types a dozen commands and reloads or opens pages: give them room on a busy machine.
-test.beforeEach(() => test.slow());
+test.describe.configure({ timeout: 180_000 });
 
 function screenText(page: Page): Promise<string> {
   return page
@@ -93,6 +94,8 @@ test("a file written in the editor is the file cat prints and docker build reads
   // Dockerfile highlighting behind the text
   await expect(page.locator(".ll-code-paint .tok-keyword").first()).toHaveText("FROM");
   await expect(page.locator(".ll-code-paint .tok-comment")).toHaveText("# the greeting");
+  const axe = await new AxeBuilder({ page }).include(".ll-editor-section").analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await toTerminal(page);
   await run(page, "cat app/Dockerfile", /^# the greeting$/m);
@@ -208,6 +211,49 @@ test("a bad permalink says why and leaves the host alone", async ({ page }) => {
   await expect(status(page)).toHaveClass(/is-problem/);
   await toTerminal(page);
   await run(page, "docker ps -a --format '{{.Names}}'", /^untouched$/m);
+});
+
+test("a damaged saved host is set aside with a message, and the history survives", async ({ page }) => {
+  await openSandbox(page);
+  await toTerminal(page);
+  await run(page, "docker create --name before-damage busybox");
+  // damage the saved host the way a failing disk or an old version would
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("layerlab-sandbox", 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("entries", "readwrite");
+          const store = tx.objectStore("entries");
+          const get = store.get("page:/sandbox/");
+          get.onsuccess = () => store.put({ ...get.result, host: { ...get.result.host, layers: "scrambled" } }, "page:/sandbox/");
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(sandbox(page)).toHaveAttribute("data-state", "ready");
+  await expect(status(page)).toHaveText(/The saved host could not be restored because it is damaged.*set aside.*this is a fresh host\. Your command history is kept\./);
+  await expect(status(page)).toHaveClass(/is-problem/);
+  await toTerminal(page);
+  await run(page, "docker ps -aq | wc -l", /^0$/m);
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect.poll(() => screenText(page)).toMatch(/\$ docker create --name before-damage busybox$/m);
+  const setAside = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open("layerlab-sandbox", 1);
+        open.onsuccess = () => {
+          const keys = open.result.transaction("entries").objectStore("entries").getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+  expect(setAside.filter((k) => k.startsWith("set-aside:/sandbox/:"))).toHaveLength(1);
 });
 
 test("undo takes back the last command, reset starts fresh, and undo brings the host back", async ({ page }) => {
