@@ -9,4 +9,6 @@
 export const codeTable: readonly string[] = [
   "first-container/hello",
   "first-container/sleeper",
+  "namespaces/hostname",
+  "namespaces/shared-pid",
 ];
