@@ -244,6 +244,15 @@ for (const path of ["/progress/", "/ja/progress/", "/report/", "/ja/report/", "/
   });
 }
 
+test("the Japanese progress page speaks Japanese, including what its script writes", async ({ page }) => {
+  await page.goto("/ja/progress/");
+  await expect(page.getByRole("heading", { level: 1, name: "学習の進み具合" })).toBeVisible();
+  await expect(page.getByText(/^\d+ 問中 0 問の演習に合格しています。$/)).toBeVisible();
+  await page.getByLabel("追加する進み具合コード").fill("ABCD-EFGH");
+  await page.getByRole("button", { name: "コードを追加" }).click();
+  await expect(page.getByText("コードに打ち間違いがあります。")).toBeVisible();
+});
+
 test.describe("offline", () => {
   test.use({ serviceWorkers: "allow" });
 
