@@ -37,10 +37,14 @@ function sharedFrom(v: Vertex): Vertex {
 
 /**
  * Drops the progress prints of a status that the vertex later prints as done ("transferring
- * context:" or "exporting layers" before "... done"): how many appear depends on timing.
+ * context:" or "exporting layers" before "... done"), the "..." that marks where parallel
+ * output interrupted the vertex, and a repeated DONE or CACHED: how many appear depends on timing.
  */
 function withoutProgress(lines: string[]): string[] {
   return lines.filter((line, i) => {
+    if (line === '...') return false;
+    // a vertex printed again when it ends once more (BuildKit re-prints finished vertices)
+    if ((line === 'CACHED' || line.startsWith('DONE')) && lines.indexOf(line) < i) return false;
     if (line.endsWith(' done') || line === 'CACHED' || line.startsWith('DONE') || line.startsWith('ERROR') || line.startsWith('<t>')) return true;
     const status = line.replace(/ <size>$/, '');
     return !lines.slice(i + 1).some((later) => later.endsWith(' done') && later.startsWith(status));

@@ -159,6 +159,9 @@ describe('BuildKit progress', () => {
       .replace(`#7 writing image sha256:${C64} done`, `#7 writing image sha256:${C64} 0.0s done`)
       .replace('#1 transferring dockerfile: 168B done', '#1 transferring dockerfile:\n#1 transferring dockerfile: 2B\n#1 transferring dockerfile: 168B done');
     expect(norm(slow)).toBe(norm(run1));
+    expect(norm(run1.replace('#5 [2/3] RUN echo hi\n', '#5 [2/3] RUN echo hi\n#5 ...\n\n#5 [2/3] RUN echo hi\n'))).toBe(norm(run1));
+    expect(norm(run1.replace('#6 CACHED\n', '#6 CACHED\n\n#6 [3/3] RUN true\n#6 CACHED\n'))).toBe(norm(run1));
+    expect(norm(run1.replace('#5 0.215 hi\n', '#5 0.215 hi\n#5 0.216 hi\n'))).not.toBe(norm(run1));
     expect(norm(run1)).toContain('  exporting layers done\n');
     expect(norm(run1.replace('#7 exporting layers 0.0s done', '#7 exporting layers'))).not.toBe(norm(run1));
   });
