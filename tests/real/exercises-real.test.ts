@@ -97,9 +97,27 @@ describe.runIf(runHere)('exercises on real Docker', () => {
   }
 });
 
-/** What the terminal shows for a step: stdout then stderr (only one of them, usually). */
-function shown(step: TranscriptStep): string {
-  return step.stdout + step.stderr;
+/** What a terminal shows for a text: after a carriage return, the rest of the line overwrites it. */
+function onScreen(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const cells: string[] = [];
+      for (const part of line.split('\r')) [...part].forEach((ch, i) => (cells[i] = ch));
+      return cells.join('');
+    })
+    .join('\n');
+}
+
+/**
+ * What the terminal shows for a step: both streams, stdout first unless the lesson shows
+ * stderr's first line first (the recorder captures them apart, so their interleaving is lost).
+ */
+function shown(step: TranscriptStep, lessonOutput: string): string {
+  const out = onScreen(step.stdout);
+  const err = onScreen(step.stderr);
+  if (out && err && lessonOutput.startsWith(err.split('\n')[0])) return err + out;
+  return out + err;
 }
 
 describe.runIf(runHere && lessons.length > 0)('lesson transcripts on real Docker', () => {
@@ -140,8 +158,8 @@ describe.runIf(runHere && lessons.length > 0)('lesson transcripts on real Docker
 
     it(`${lesson.slug}: the lesson shows what real Docker prints`, () => {
       const actual = realRun();
-      const asShown = lesson.commands.map((c, i) => ({ cmd: c.cmd, exit: actual[i]?.exit ?? 0, stdout: c.output, stderr: '' }));
-      const asPrinted = actual.map((s) => ({ ...s, stdout: shown(s), stderr: '' }));
+      const asShown = lesson.commands.map((c, i) => ({ cmd: c.cmd, exit: actual[i]?.exit ?? 0, stdout: onScreen(c.output), stderr: '' }));
+      const asPrinted = actual.map((s, i) => ({ ...s, stdout: shown(s, lesson.commands[i]?.output ?? ''), stderr: '' }));
       const mismatches = compareTranscripts(asPrinted, asShown);
       expect(mismatches, `${lesson.file} (expected: real Docker; actual: the lesson)\n${formatMismatches(mismatches, asPrinted)}`).toEqual([]);
     });
