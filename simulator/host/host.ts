@@ -10,7 +10,7 @@ import { Daemon } from "../daemon/daemon";
 import { NetworkStore } from "../daemon/network/store";
 import { networkModel } from "../daemon/network/model";
 import { VolumeStore } from "../daemon/volume/store";
-import { loadBusybox } from "../images/catalog";
+import { installCatalogPrograms, loadBusybox, loadCatalogImage } from "../images/catalog";
 import { split } from "../fs/path";
 import { userCred, type Cred } from "../runtime/cred";
 import { Machine } from "../runtime/machine";
@@ -31,6 +31,8 @@ export interface HostOptions {
   yieldFn?: YieldFn;
   /** Where simulated time starts (ms since the epoch); the machine's default otherwise. */
   start?: number;
+  /** Catalog images the engine already holds (as if pulled before), e.g. ["nginx", "postgres:17"]. */
+  images?: string[];
 }
 
 export const LEARNER = { name: "learner", uid: 1000, gid: 1000, home: "/home/learner" };
@@ -58,6 +60,10 @@ export class Host {
     networkModel(d);
     this.daemon = d;
     loadBusybox(d);
+    // the image models' programs, and the catalog as the registry the engine pulls from
+    installCatalogPrograms(this.machine.kernel);
+    d.pull ??= (ref) => loadCatalogImage(d, ref);
+    for (const ref of opts.images ?? []) if (!loadCatalogImage(d, ref)) throw new Error(`no image model named ${ref}`);
     this.machine.installProgram("/usr/bin/docker", "docker", dockerProgram(d), 40_000_000);
     this.installEtc();
   }

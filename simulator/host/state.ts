@@ -48,7 +48,7 @@ export interface HostState {
   hostname: string;
   blobs: BlobJSON[];
   hostFs: TreeJSON;
-  layers: Array<{ chainId: string; diffId: string; parent: string | null; tree: TreeJSON }>;
+  layers: Array<{ chainId: string; diffId: string; parent: string | null; tree: TreeJSON; abridged?: number }>;
   daemon: Record<string, unknown>;
   builder: BuilderState;
 }
@@ -112,7 +112,7 @@ function structuredCopy<T>(v: T): T {
 export function exportHost(host: Host): HostState {
   const d = host.daemon;
   const blobs = new BlobTable();
-  const layers = [...d.layers.byChain.values()].map((l) => ({ chainId: l.chainId, diffId: l.diffId, parent: l.parent?.chainId ?? null, tree: encodeTree(l.root, blobs) }));
+  const layers = [...d.layers.byChain.values()].map((l) => ({ chainId: l.chainId, diffId: l.diffId, parent: l.parent?.chainId ?? null, tree: encodeTree(l.root, blobs), ...(l.abridged ? { abridged: l.abridged } : {}) }));
   const daemon: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(d)) if (!SKIP.has(k)) daemon[k] = encodeValue(v, blobs);
   return {
@@ -168,6 +168,10 @@ export function loadHost(state: HostState): Host {
     if (i < 0) throw new Error("cannot load host state: a layer's parent is missing");
     const l = pending.splice(i, 1)[0];
     const layer = d.layers.register(decodeTree(l.tree, blobs), l.parent ? byChain.get(l.parent)! : null, l.diffId);
+    if (l.abridged) {
+      layer.abridged = l.abridged;
+      layer.size += l.abridged;
+    }
     byChain.set(l.chainId, layer);
   }
   for (const [k, v] of Object.entries(state.daemon)) {

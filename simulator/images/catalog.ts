@@ -1,5 +1,5 @@
 /**
- * The images a fresh simulated host has: busybox:latest, file for file the lab image, made the
+ * The built-in images. A fresh simulated host has busybox:latest, file for file the lab image, made the
  * way the lab image was made (the classic builder: an untagged parent image holding the ADD
  * layer, and busybox:latest on top of it adding CMD ["sh"]).
  */
@@ -12,6 +12,25 @@ import { refKey, parseRefOrThrow } from "../daemon/images/lookup";
 import { sha256Hex } from "../util/sha256";
 import { BUSYBOX_MODEL } from "./busybox.data";
 import { treeFromEntries } from "./load-model";
+import type { Image } from "../daemon/images/image";
+import type { Kernel } from "../runtime/kernel";
+import type { Program } from "../runtime/program";
+import { parseNormalizedNamed } from "../api/reference";
+import { loadModel, type ImageModel } from "./model";
+import { NGINX_MODEL } from "./nginx/model";
+import { REDIS_MODEL } from "./redis/model";
+import { POSTGRES_MODEL } from "./postgres/model";
+import { NODE_MODEL } from "./node/model";
+import { debianProgram, gosuProgram, setprivProgram } from "./base/programs";
+import { envsubstProgram } from "./base/envsubst";
+import { curlProgram } from "./base/curl";
+import { nginxProgram } from "./nginx/server";
+import { redisServerProgram } from "./redis/server";
+import { redisCliProgram } from "./redis/cli";
+import { initdbProgram, pgCtlProgram, postgresProgram } from "./postgres/server";
+import { psqlProgram } from "./postgres/psql";
+import { nodeProgram } from "./node/runtime";
+import { npmProgram, yarnProgram } from "./node/pkg";
 
 /**
  * When the built-in images were made: a few minutes before the simulated machine starts, as the
@@ -64,4 +83,49 @@ export function loadBusybox(d: Daemon): string {
   d.images.add({ id, config, top: layer, parent: parentId });
   d.images.setTag(refKey(parseRefOrThrow("busybox:latest")), id);
   return id;
+}
+
+/**
+ * The image models beyond the lab's busybox (see model.ts): nginx, redis, postgres and
+ * node:22-alpine. They are not in a fresh host's image store (a fresh engine has only what was
+ * pulled); `docker run`, `docker create`, builds and `docker compose` fetch them from here as
+ * from a registry, and a lesson's start state can hold them already (HostOptions.images).
+ */
+export const CATALOG_MODELS: readonly ImageModel[] = [NGINX_MODEL, REDIS_MODEL, POSTGRES_MODEL, NODE_MODEL];
+
+/** The programs the models' executables name; the host registers them all at start. */
+export const CATALOG_PROGRAMS: Readonly<Record<string, Program>> = {
+  debian: debianProgram,
+  gosu: gosuProgram,
+  setpriv: setprivProgram,
+  envsubst: envsubstProgram,
+  curl: curlProgram,
+  nginx: nginxProgram,
+  "redis-server": redisServerProgram,
+  "redis-cli": redisCliProgram,
+  postgres: postgresProgram,
+  initdb: initdbProgram,
+  pg_ctl: pgCtlProgram,
+  psql: psqlProgram,
+  node: nodeProgram,
+  npm: npmProgram,
+  yarn: yarnProgram,
+};
+
+export function installCatalogPrograms(kernel: Kernel): void {
+  for (const [id, p] of Object.entries(CATALOG_PROGRAMS)) kernel.programs.set(id, p);
+}
+
+/** The model an image reference names ("nginx", "docker.io/library/redis:latest", ...), if any. */
+export function catalogModel(ref: string): ImageModel | null {
+  const parsed = parseNormalizedNamed(ref);
+  if (!parsed.ok) return null;
+  const key = refKey(parsed.ref);
+  return CATALOG_MODELS.find((m) => m.tags.some((t) => refKey(parseRefOrThrow(t)) === key)) ?? null;
+}
+
+/** Put a model's image (all its tags) into the daemon's store; null when no model has that name. */
+export function loadCatalogImage(d: Daemon, ref: string): Image | null {
+  const m = catalogModel(ref);
+  return m ? loadModel(d, m, CATALOG_TIME) : null;
 }

@@ -23,6 +23,8 @@ export interface Layer {
   size: number;
   /** The exact stream a loaded or imported layer came from (docker save writes it back unchanged). */
   tar?: Uint8Array;
+  /** Bytes an image model's layer stands for beyond the files it lists (counted in `size`; see images/model.ts). */
+  abridged?: number;
 }
 
 /** The diffID of an empty layer: the digest of a tar holding nothing but its two end blocks. */

@@ -67,7 +67,7 @@ export const hostStateSchema = z
     hostname: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/)),
     blobs: z.array(blob),
     hostFs: tree,
-    layers: z.array(z.strictObject({ chainId: hex64, diffId: hex64, parent: z.nullable(hex64), tree })),
+    layers: z.array(z.strictObject({ chainId: hex64, diffId: hex64, parent: z.nullable(hex64), tree, abridged: z.optional(nat) })),
     daemon: z.strictObject({ images: safe, containers: safe, networks: safe, volumes: safe }),
     builder: z.strictObject({
       cache: z.strictObject({ records: z.array(cacheRecord), seq: nat }),

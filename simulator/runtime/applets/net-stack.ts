@@ -192,7 +192,8 @@ export class NetStack {
     if (!fwd) throw new NetError("ECONNREFUSED");
     // the proxy accepts at once, then connects to the container; if that fails it hangs up
     const [c, proxyEnd] = socketPair(from, { ip, port });
-    void this.connect(fwd.ns, fwd.ip, fwd.port, { timeoutMs: 1000 }).then(
+    // docker-proxy connects from the host, so the container sees the bridge gateway as the client
+    void this.connect(this.hostNs() ?? fwd.ns, fwd.ip, fwd.port, { timeoutMs: 1000 }).then(
       (back) => {
         void relay(proxyEnd.input, back.output);
         void relay(back.input, proxyEnd.output);
