@@ -118,6 +118,9 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
   const ign = p.start("[internal] load .dockerignore");
   p.info(ign, `transferring context: 2B done`);
   await p.done(ign);
+  // what the client sent is cached too (BuildKit's source.local records)
+  cache.source(`local:dockerfile:${req.source}:${req.dockerfileName}`, new TextEncoder().encode(req.dockerfile).length, d.now(), "local source for dockerfile");
+  cache.source(`local:dockerignore:${req.source}`, req.context.ignoreSize, d.now(), "local source for dockerignore");
   const fail = async (message: string, loc: { startLine: number; endLine: number } | null, box?: { title: string; logs: string[] }): Promise<BuildOutcome> => {
     let s = "";
     if (box) s += `------\n > ${box.title}:\n${box.logs.map((l) => l + "\n").join("")}------\n`;
@@ -209,6 +212,7 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
       contextShown = (async () => {
         const v = p.start("[internal] load build context");
         p.info(v, `transferring context: ${req.context.size}B done`);
+        cache.source(`local:context:${req.source}`, req.context.size, d.now(), "local source for context");
         await p.done(v);
       })();
     }
@@ -258,6 +262,7 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
         const img = images.get(ref);
         if (req.noCache || (img && builtImages(d).has(img.id))) await p.cached(v);
         else await p.done(v);
+        if (img) cache.base(`base:${img.id}`, img.top, d.now(), `FROM ${fullRef(ref)}`);
       }
     }
     let k = dep >= 0 ? 0 : 1;

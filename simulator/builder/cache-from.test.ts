@@ -33,7 +33,7 @@ describe("build cache across machines: --cache-from and the inline cache", () =>
     expect((await h.run("docker builder prune -f")).exit).toBe(0);
     expect(runResults((await h.run("docker build -t c:2 app")).stderr)).toEqual(["CACHED", "CACHED"]);
     const pruned = await h.run("docker builder prune -af");
-    expect(pruned.stdout).toMatch(/^Deleted build cache objects:\n([a-z0-9]{25}\n){2}\nTotal reclaimed space: /);
+    expect(pruned.stdout).toMatch(/^Deleted build cache objects:\n([a-z0-9]{25}\n){2,}\nTotal reclaimed space: /);
     expect(runResults((await h.run("docker build -t c:3 app")).stderr)).toEqual(["DONE", "DONE"]);
   });
 

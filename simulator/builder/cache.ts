@@ -25,13 +25,26 @@ export interface CacheRecord {
   description: string;
   /** Source files a COPY/ADD read, path -> checksum. */
   files?: Record<string, string>;
+  /**
+   * "regular": a snapshot (a step's layer, or the base image a stage starts FROM);
+   * "source.local": what a build transferred from the client (the Dockerfile, .dockerignore,
+   * the context). Absent means "regular" (states saved before the field existed).
+   */
+  type?: "regular" | "source.local";
 }
 
 export interface CacheUsage {
   count: number;
+  /** Records a running build uses (builds here finish within a command: always 0). */
   active: number;
+  /** Bytes of the records no image shares (what `docker system df` counts). */
   size: number;
   reclaimable: number;
+}
+
+/** Whether a record's snapshot is shared with an image (and so not counted as the cache's own). */
+export function isShared(r: CacheRecord, inUse: (chainId: string) => boolean): boolean {
+  return r.chainId !== null && inUse(r.chainId);
 }
 
 export class BuildCache {
@@ -67,6 +80,29 @@ export class BuildCache {
     return r;
   }
 
+  /**
+   * A record for something the client sent (`key` names the source, e.g. the Dockerfile of a
+   * context): made on first use, refreshed (size, last use, count) on every later build.
+   */
+  source(key: string, size: number, now: number, description: string): CacheRecord {
+    const r = this.records.get(key);
+    if (r) {
+      r.size = size;
+      this.touch(r, now);
+      return r;
+    }
+    const rec: CacheRecord = { id: idFor(key, ++this.seq), key, chainId: null, created: now, lastUsed: now, usageCount: 1, size, description, type: "source.local" };
+    this.records.set(key, rec);
+    return rec;
+  }
+
+  /** A record for the base image a stage starts from (shared with that image, 0 bytes of its own). */
+  base(key: string, layer: Layer | null, now: number, description: string): void {
+    const r = this.records.get(key);
+    if (r) this.touch(r, now);
+    else this.put(key, layer, now, description).size = 0;
+  }
+
   touch(r: CacheRecord, now: number): void {
     r.lastUsed = now;
     r.usageCount++;
@@ -92,15 +128,8 @@ export class BuildCache {
 
   usage(inUse: (chainId: string) => boolean): CacheUsage {
     let size = 0;
-    let reclaimable = 0;
-    let active = 0;
-    for (const r of this.records.values()) {
-      size += r.size;
-      const used = r.chainId !== null && inUse(r.chainId);
-      if (used) active++;
-      else reclaimable += r.size;
-    }
-    return { count: this.records.size, active, size, reclaimable };
+    for (const r of this.records.values()) if (!isShared(r, inUse)) size += r.size;
+    return { count: this.records.size, active: 0, size, reclaimable: size };
   }
 
   toJSON(): { records: CacheRecord[]; seq: number } {

@@ -16,22 +16,27 @@ export interface BuildContext {
   size: number;
   /** The ignore file that was used, or "" for none. */
   ignoreFile: string;
+  /** Bytes of the ignore file (0 for none). */
+  ignoreSize: number;
   patterns: string[];
 }
 
 export function emptyContext(now: number): BuildContext {
-  return { root: newDir(0o755, 0, 0, now), size: 0, ignoreFile: "", patterns: [] };
+  return { root: newDir(0o755, 0, 0, now), size: 0, ignoreFile: "", ignoreSize: 0, patterns: [] };
 }
 
 /** Reads `dir` through the CLI's filesystem view. `dockerfileName` picks <name>.dockerignore. */
 export function readContext(fs: Vfs, dir: string, dockerfileName: string, maxEntries = 20000): BuildContext {
   let ignoreFile = "";
+  let ignoreSize = 0;
   let patterns: string[] = [];
   for (const cand of [`${dockerfileName}.dockerignore`, ".dockerignore"]) {
     const p = join(dir, cand);
     if (dockerfileName && fs.exists(p) && fs.stat(p).type === "file") {
       ignoreFile = cand;
-      patterns = readDockerignore(new TextDecoder().decode(fs.readFile(p)));
+      const bytes = fs.readFile(p);
+      ignoreSize = bytes.length;
+      patterns = readDockerignore(new TextDecoder().decode(bytes));
       break;
     }
   }
@@ -71,7 +76,7 @@ export function readContext(fs: Vfs, dir: string, dockerfileName: string, maxEnt
     return kept;
   };
   visit(dir, "", root);
-  return { root, size, ignoreFile, patterns };
+  return { root, size, ignoreFile, ignoreSize, patterns };
 }
 
 /** Checksum of a tree or file: what a COPY of it depends on (no mtimes). */

@@ -25,6 +25,7 @@ import "./image/export";
 import "./image/import";
 import "./image/prune";
 import "./system/inspect";
+import "./system/df";
 import "./image/build";
 import "./builder/prune";
 import "./network/create";
