@@ -9,11 +9,13 @@ import { validateRegistry } from "../simulator/check/validate";
 import firstContainer from "./lessons/first-container/exercises";
 import namespaces from "./lessons/namespaces/exercises";
 import cgroups from "./lessons/cgroups/exercises";
+import imageLayers from "./lessons/image-layers/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
   namespaces,
   cgroups,
+  "image-layers": imageLayers,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
