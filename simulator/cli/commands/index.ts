@@ -26,6 +26,8 @@ import "./image/import";
 import "./image/prune";
 import "./system/inspect";
 import "./system/df";
+import "./system/version";
+import "./system/info";
 import "./image/build";
 import "./builder/prune";
 import "./network/create";
