@@ -17,7 +17,7 @@ describe("docker version, info and system df", () => {
   });
   it("system df counts a container's writable layer and what is reclaimable", async () => {
     const h = createHost();
-    await h.run("docker run --name w busybox dd if=/dev/zero of=/f bs=1024 count=100");
+    await h.run("docker run --name writer busybox dd if=/dev/zero of=/f bs=1024 count=100");
     const r = await h.run("docker system df --format '{{.Type}}|{{.TotalCount}}|{{.Active}}|{{.Size}}|{{.Reclaimable}}'");
     expect(r.stdout.split("\n")[1]).toBe("Containers|1|0|102.4kB|102.4kB (100%)");
   });
