@@ -18,7 +18,7 @@ export function privateEngineUnavailable(): string | null {
 }
 
 export interface PrivateEngine {
-  /** DOCKER_HOST, LAYERLAB_NETNS and LAYERLAB_MNTNS of the engine. */
+  /** DOCKER_HOST, LAYERLAB_NETNS and LAYERLAB_MNTNS of the engine, and PATH with the recorder's docker first. */
   env: Record<string, string>;
   /** Back to only busybox:latest (no containers, other images, volumes, networks, build cache). */
   reset(): void;
@@ -66,6 +66,8 @@ export async function openPrivateEngine(): Promise<PrivateEngine> {
     reset();
     const remember = script('reset-engine.sh', ['--remember'], env);
     if (remember.status !== 0) throw new Error(remember.output);
+    // `docker build` is BuildKit, as on current Docker (the recorder's wrapper picks the client)
+    env.PATH = `${join(RECORD, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`;
     return {
       env,
       reset,
@@ -94,7 +96,7 @@ export function runLine(line: string, cwd: string, env: Record<string, string>, 
   return new Promise((resolve) => {
     const child = spawn(file, args, {
       cwd: enter.length > 0 ? '/' : cwd,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LC_ALL: 'C', TZ: 'UTC', ...(env.DOCKER_HOST ? { DOCKER_HOST: env.DOCKER_HOST } : {}) },
+      env: { PATH: env.PATH ?? process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LC_ALL: 'C', TZ: 'UTC', ...(env.DOCKER_HOST ? { DOCKER_HOST: env.DOCKER_HOST } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
