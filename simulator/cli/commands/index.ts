@@ -28,6 +28,7 @@ import "./system/inspect";
 import "./system/df";
 import "./system/version";
 import "./system/info";
+import "./system/prune";
 import "./image/build";
 import "./builder/prune";
 import "./network/create";
