@@ -10,12 +10,14 @@ import firstContainer from "./lessons/first-container/exercises";
 import namespaces from "./lessons/namespaces/exercises";
 import cgroups from "./lessons/cgroups/exercises";
 import imageLayers from "./lessons/image-layers/exercises";
+import unionFilesystems from "./lessons/union-filesystems/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
   namespaces,
   cgroups,
   "image-layers": imageLayers,
+  "union-filesystems": unionFilesystems,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
