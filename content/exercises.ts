@@ -11,6 +11,7 @@ import namespaces from "./lessons/namespaces/exercises";
 import cgroups from "./lessons/cgroups/exercises";
 import imageLayers from "./lessons/image-layers/exercises";
 import unionFilesystems from "./lessons/union-filesystems/exercises";
+import security from "./lessons/security/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
@@ -18,6 +19,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   cgroups,
   "image-layers": imageLayers,
   "union-filesystems": unionFilesystems,
+  security,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
