@@ -192,6 +192,7 @@ const lazyNotes: Record<string, string> = {
   boot: "terminal: xterm + simulator, when a terminal comes into view",
   runtime: "workbook: exercises, lesson terminal (xterm + simulator), progress, on first Start or Run",
   "ui-core": "search UI, when the browser is idle (the Pagefind index loads on search)",
+  render: "engine views (layers, build cache, containers, networks, volumes), when the terminal is ready",
 };
 
 function rowsFor(label: string, pagePath: string): BenchRow[] {
@@ -235,6 +236,9 @@ function ensureBuilt(): void {
   if (result.status !== 0) throw new Error("astro build failed");
 }
 
+/** JS the sandbox may ship on first load (gzip); the rest loads when it is needed. */
+const SANDBOX_FIRST_LOAD_BUDGET = 200 * 1024;
+
 const pageWeight: BenchModule = {
   name: "page-weight",
   description: "gzipped JS and CSS per page of dist/ (first load, then lazy chunks)",
@@ -244,7 +248,11 @@ const pageWeight: BenchModule = {
     const pages: Array<[string, string]> = [["landing /", "/"]];
     if (firstLesson) pages.push([`lesson /lessons/${firstLesson.slug}/`, `/lessons/${firstLesson.slug}/`]);
     pages.push(["sandbox /sandbox/", "/sandbox/"]);
-    return pages.flatMap(([label, path]) => rowsFor(label, path));
+    const rows = pages.flatMap(([label, path]) => rowsFor(label, path));
+    // the sandbox ships at most 200 KB of gzipped JS on first load; the rest loads when needed
+    const sandbox = rows.find((row) => row.metric === "sandbox /sandbox/ first-load JS");
+    if (sandbox) sandbox.note = `${sandbox.note}; budget ${SANDBOX_FIRST_LOAD_BUDGET} B gz: ${sandbox.value <= SANDBOX_FIRST_LOAD_BUDGET ? "within budget" : "OVER BUDGET"}`;
+    return rows;
   },
 };
 

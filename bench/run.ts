@@ -7,12 +7,14 @@ import pageWeight from "./page-weight";
 import build from "./build";
 import engine from "./engine";
 import sandboxState from "./sandbox-state";
+import browser from "./browser";
 
 const modules: BenchModule[] = [
   pageWeight,
   build,
   engine,
   sandboxState,
+  browser,
 ];
 
 function formatValue(row: BenchRow): string {

@@ -15,11 +15,12 @@ export function drawCache(m: BuildCacheModel | null, t: ViewsStrings): Node[] {
     h("span", { class: `ll-v-badge ll-v-badge--${r.cache.toLowerCase()}`, "data-cache": r.cache }, r.cache),
     [r.cache === "HIT" ? t.cacheHit : t.missReason(r.reason), r.layerBytes ? h("span", { class: "ll-v-muted" }, ` (${size(r.layerBytes)})`) : null],
   ]);
-  return [
+  const nodes: Array<HTMLElement | null> = [
     h("h3", { class: "ll-v-title" }, t.buildTitle(m.number, m.source, m.builder)),
     h("p", { class: "ll-v-summary" }, t.buildSummary(m.hits, m.misses, m.tags.join(", "))),
     m.error ? h("p", { class: "ll-v-error", role: "note" }, t.buildFailed(m.error)) : null,
     table(t.buildTitle(m.number, m.source, m.builder), head, rows, { hideCaption: true, className: "ll-v-table ll-v-cache" }),
     h("p", { class: "ll-v-muted" }, t.metadataNote),
-  ].filter((n): n is HTMLElement => n !== null);
+  ];
+  return nodes.filter((n): n is HTMLElement => n !== null);
 }

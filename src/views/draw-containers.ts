@@ -135,7 +135,7 @@ function limitsOf(c: ContainerCard, t: ViewsStrings): Node[] {
   const l = c.limits;
   const caps = [...l.capAdd.map((x) => `+${x}`), ...l.capDrop.map((x) => `−${x}`)].join(" ");
   const flags = [l.readonlyRootfs ? t.readOnlyRoot : "", l.privileged ? t.privileged : ""].filter(Boolean).join(", ");
-  return [
+  const nodes: Array<HTMLElement | null> = [
     dl([
       [t.memory, l.memory ? size(l.memory) : t.unlimited],
       [t.cpus, l.cpus ? String(l.cpus) : t.unlimited],
@@ -144,7 +144,8 @@ function limitsOf(c: ContainerCard, t: ViewsStrings): Node[] {
     ]),
     flags ? h("p", { class: "ll-v-note" }, flags) : null,
     l.usage ? h("p", { class: "ll-v-note" }, t.usage(size(l.usage.memory), size(l.usage.memoryLimit), l.usage.pids)) : null,
-  ].filter((n): n is HTMLElement => n !== null);
+  ];
+  return nodes.filter((n): n is HTMLElement => n !== null);
 }
 
 function containerCard(c: ContainerCard, t: ViewsStrings): HTMLElement {

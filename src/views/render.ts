@@ -58,6 +58,7 @@ export class ViewsController {
   readonly #onHost = () => void this.#follow();
   /** Redraws done (for tests and the bench). */
   redraws = 0;
+  #longestRedraw = 0;
 
   constructor(root: ViewsRoot, terminal: TerminalSource, strings: ViewsStrings) {
     this.#root = root;
@@ -113,6 +114,7 @@ export class ViewsController {
   #update(reasons: ReadonlySet<ChangeReason>): void {
     const host = this.#host;
     if (!host) return;
+    const started = performance.now();
     const d = host.daemon;
     if (reasons.has("command")) {
       this.#shownSince = this.#commandBase;
@@ -162,7 +164,11 @@ export class ViewsController {
     this.#drawn.set(tab, sig);
     this.#replace(body, draw());
     this.redraws++;
+    // how often and how long the views redraw, for the browser bench
+    const ms = performance.now() - started;
+    this.#longestRedraw = Math.max(this.#longestRedraw, ms);
     this.#root.dataset.redraws = String(this.redraws);
+    this.#root.dataset.redrawMaxMs = this.#longestRedraw.toFixed(1);
   }
 
   /** Keeps the picker's options in step with the engine; returns the chosen subject key or null. */

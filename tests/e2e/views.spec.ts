@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { waitForTerminal, watchPage } from "./watch";
 
@@ -192,3 +193,25 @@ test("the Japanese sandbox shows the views in Japanese", async ({ page }) => {
   await expect(page.getByRole("tab", { name: "ビルドキャッシュ" })).toBeVisible();
   await expect(page.getByRole("tabpanel", { name: "レイヤー" }).getByRole("heading", { name: "busybox:latest のレイヤー構成" })).toBeVisible();
 });
+
+for (const scheme of ["dark", "light"] as const) {
+  test(`every view, filled in, has no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openSandbox(page);
+    await run(page, "printf 'FROM busybox\\nRUN echo x > /x\\nRUN rm /x\\n' > Dockerfile");
+    await run(page, "docker build -t small .");
+    await run(page, "docker network create app");
+    await run(page, "docker run -d --name web --network app -p 8080:80 -v data:/data busybox sleep 300");
+    await run(page, "docker run --rm --name once busybox true");
+    await toTabs(page);
+    for (const name of ["Layers", "Build cache", "Containers", "Networks", "Volumes"]) {
+      await selectTab(page, name);
+      await expect(page.getByRole("tabpanel", { name }).locator(".ll-views-body > *").first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).include("layerlab-views").analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+        .map((violation) => `${name}: ${violation.id}: ${violation.help} — ${violation.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(serious).toEqual([]);
+    }
+  });
+}
