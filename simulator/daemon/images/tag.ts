@@ -6,6 +6,12 @@ import { getImage, refKey } from "./lookup";
 
 /** Tag the image `source` names as `target` (already parsed and normalised by the client). */
 export function imageTag(d: Daemon, source: string, target: Reference): string {
+  // The client sends the familiar name ("Team/app"). The 20.10 engine's reference package takes
+  // a first component as a registry only if it has "." or ":" or is "localhost", so a capitalised
+  // first component the client took for a registry is an uppercase repository path to the engine.
+  if (target.domain !== "docker.io" && target.domain !== "localhost" && !/[.:]/.test(target.domain)) {
+    throw invalidParameter("invalid reference format: repository name must be lowercase");
+  }
   const img = getImage(d, source);
   tagImage(d, img.id, target);
   return img.id;
