@@ -12,6 +12,7 @@ import cgroups from "./lessons/cgroups/exercises";
 import imageLayers from "./lessons/image-layers/exercises";
 import unionFilesystems from "./lessons/union-filesystems/exercises";
 import security from "./lessons/security/exercises";
+import buildCache from "./lessons/build-cache/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
@@ -20,6 +21,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "image-layers": imageLayers,
   "union-filesystems": unionFilesystems,
   security,
+  "build-cache": buildCache,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();

@@ -100,7 +100,7 @@ export function inspectImage(d: Daemon, img: Image): Record<string, unknown> {
   return {
     Id: img.id,
     RepoTags: d.images.tagsOf(img.id).map(familiar),
-    RepoDigests: [],
+    RepoDigests: (img.repoDigests ?? []).map(familiar),
     Parent: img.parent,
     Comment: imageComment(img),
     Created: cfg.created,

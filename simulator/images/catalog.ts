@@ -21,6 +21,8 @@ import { NGINX_MODEL } from "./nginx/model";
 import { REDIS_MODEL } from "./redis/model";
 import { POSTGRES_MODEL } from "./postgres/model";
 import { NODE_MODEL } from "./node/model";
+import { REGISTRY_MODEL } from "./registry/model";
+import { registryProgram } from "./registry/server";
 import { debianProgram, gosuProgram, setprivProgram } from "./base/programs";
 import { envsubstProgram } from "./base/envsubst";
 import { curlProgram } from "./base/curl";
@@ -91,7 +93,7 @@ export function loadBusybox(d: Daemon): string {
  * pulled); `docker run`, `docker create`, builds and `docker compose` fetch them from here as
  * from a registry, and a lesson's start state can hold them already (HostOptions.images).
  */
-export const CATALOG_MODELS: readonly ImageModel[] = [NGINX_MODEL, REDIS_MODEL, POSTGRES_MODEL, NODE_MODEL];
+export const CATALOG_MODELS: readonly ImageModel[] = [NGINX_MODEL, REDIS_MODEL, POSTGRES_MODEL, NODE_MODEL, REGISTRY_MODEL];
 
 /** The programs the models' executables name; the host registers them all at start. */
 export const CATALOG_PROGRAMS: Readonly<Record<string, Program>> = {
@@ -110,6 +112,7 @@ export const CATALOG_PROGRAMS: Readonly<Record<string, Program>> = {
   node: nodeProgram,
   npm: npmProgram,
   yarn: yarnProgram,
+  registry: registryProgram,
 };
 
 export function installCatalogPrograms(kernel: Kernel): void {

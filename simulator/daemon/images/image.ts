@@ -13,6 +13,8 @@ export interface Image {
   parent: string;
   /** The config bytes as loaded (`docker load` keeps them, so the ID stays the digest of what was read). */
   raw?: string;
+  /** Repository digests ("docker.io/library/busybox@sha256:…") from pulls and pushes. */
+  repoDigests?: string[];
 }
 
 /** The engine version images record in docker_version (the recording engine's). */

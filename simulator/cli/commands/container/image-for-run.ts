@@ -1,9 +1,11 @@
-/** The image `docker run`/`create` will use: local, or "pulled" when the policy allows. */
+/** The image `docker run`/`create` will use: local, or pulled from its registry when the policy allows. */
 import type { Image } from "../../../daemon/images/image";
 import { lookupImage, parseRefOrThrow } from "../../../daemon/images/lookup";
 import { familiarString, tagNameOnly } from "../../../api/reference";
 import { notFound } from "../../../daemon/errdefs";
+import { pull } from "../../../distribution/transfer";
 import type { CliEnv } from "../../command";
+import { credentialsFor } from "../distribution/auth";
 
 /** The CLI's validatePullOpt: checked before anything else, so a bad --pull creates nothing. */
 export function pullOptionError(pull: string): string | null {
@@ -11,15 +13,15 @@ export function pullOptionError(pull: string): string | null {
   return `invalid pull option: '${pull}': must be one of "always", "missing" or "never"`;
 }
 
-export async function imageForRun(env: CliEnv, ref: string, pull: string): Promise<Image> {
+export async function imageForRun(env: CliEnv, ref: string, pullOpt: string): Promise<Image> {
   const local = lookupImage(env.daemon, ref);
-  if (local && pull !== "always") return local;
-  const named = familiarString(tagNameOnly(parseRefOrThrow(ref)));
-  if (pull === "never") throw notFound(`No such image: ${named}`);
+  if (local && pullOpt !== "always") return local;
+  const parsed = tagNameOnly(parseRefOrThrow(ref));
+  const named = familiarString(parsed);
+  if (pullOpt === "never") throw notFound(`No such image: ${named}`);
   if (!local) await env.err(`Unable to find image '${named}' locally\n`);
-  const pulled = env.daemon.pull?.(named);
-  if (pulled) return pulled;
-  if (local) return local;
-  const repo = named.replace(/:[^:/]+$/, "");
-  throw notFound(`pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
+  // the pull's progress goes to stderr, as docker run prints it
+  const r = await pull(env.daemon, parsed, { creds: credentialsFor(env, parsed) }, (s) => env.err(s));
+  await env.err(`Status: ${r.status}\n`);
+  return r.images[0];
 }

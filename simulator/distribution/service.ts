@@ -1,0 +1,158 @@
+/**
+ * The registries the simulated engine can reach: Docker Hub (docker.io), holding the built-in
+ * images as official `library/` repositories, and every running `registry:2` container that
+ * publishes its port on the host (reachable as localhost:<port> and 127.0.0.1:<port>).
+ *
+ * Docker Hub's rules modelled here: official repositories are read-only; a user namespace
+ * accepts pushes from that user only; an account is made on its first login and keeps its
+ * password; anonymous pulls are counted against a limit (100 per 6 hours, as documented) that a
+ * login lifts to the authenticated limit. A private registry's content lives in the storage
+ * mounted at /var/lib/registry, so a new container on the same volume or host directory serves
+ * the same images.
+ *
+ * Registry content lives beside the daemon, not in the saved host (see docs/differences.md).
+ */
+import type { Daemon } from "../daemon/daemon";
+import { ImageStore } from "../daemon/images/store";
+import { rawConfig } from "../daemon/images/image";
+import { LayerStore } from "../snapshots/layers";
+import { CATALOG_MODELS, CATALOG_TIME, loadBusybox } from "../images/catalog";
+import { loadModel } from "../images/model";
+import { parseRefOrThrow } from "../daemon/images/lookup";
+import { splitDockerDomain } from "../api/reference";
+import { Registry, type Repository } from "./registry";
+
+export const HUB_HOST = "docker.io";
+/** The key `docker login` stores Docker Hub credentials under in config.json. */
+export const HUB_AUTH_KEY = "https://index.docker.io/v1/";
+export const RATE_WINDOW_MS = 6 * 3600_000;
+
+/** What Docker Hub says about its official images (`docker search`). */
+const OFFICIAL: Record<string, { description: string; stars: number }> = {
+  busybox: { description: "Busybox base image.", stars: 3400 },
+  nginx: { description: "Official build of Nginx.", stars: 20000 },
+  redis: { description: "Redis is the world’s fastest data platform for caching, vector search, and NoSQL databases.", stars: 13000 },
+  postgres: { description: "The PostgreSQL object-relational database system provides reliability and data integrity.", stars: 14000 },
+  node: { description: "Node.js is a JavaScript-based platform for server-side and networking applications.", stars: 13000 },
+  registry: { description: "Distribution implementation for storing and distributing of container images and artifacts", stars: 4000 },
+};
+
+export class Hub extends Registry {
+  /** Accounts: username -> password (an account is made on its first login). */
+  readonly accounts = new Map<string, string>();
+  /** Pull limits per window; `anonymous` is counted per host, `authenticated` per account. */
+  limits = { anonymous: 100, authenticated: 200 };
+  /** When each counted pull happened, by "anonymous" or account name. */
+  readonly pulls = new Map<string, number[]>();
+  private seeded = new Set<string>();
+
+  /** Make sure an official repository the catalog offers is present (built on first use). */
+  ensure(name: string): void {
+    if (!name.startsWith("library/") || this.seeded.has(name)) return;
+    this.seeded.add(name);
+    const short = name.slice("library/".length);
+    const scratch = { layers: new LayerStore(), images: new ImageStore() } as unknown as Daemon;
+    if (short === "busybox") loadBusybox(scratch);
+    else {
+      const m = CATALOG_MODELS.find((x) => x.tags.some((t) => parseRefOrThrow(t).path === name));
+      if (!m) return;
+      loadModel(scratch, m, CATALOG_TIME);
+    }
+    for (const [key, id] of scratch.images.tags) {
+      const ref = parseRefOrThrow(key);
+      if (ref.path !== name) continue;
+      const img = scratch.images.get(id)!;
+      this.putImage(name, ref.tag ?? "latest", rawConfig(img), LayerStore.stack(img.top));
+    }
+    const r = this.repo(name);
+    const info = OFFICIAL[short];
+    if (r && info) Object.assign(r, { official: true, description: info.description, stars: info.stars });
+  }
+
+  /** Count a pull; false when the limit is reached. */
+  countPull(user: string | null, now: number): boolean {
+    const who = user ?? "anonymous";
+    const limit = user ? this.limits.authenticated : this.limits.anonymous;
+    const list = (this.pulls.get(who) ?? []).filter((t) => t > now - RATE_WINDOW_MS);
+    this.pulls.set(who, list);
+    if (list.length >= limit) return false;
+    list.push(now);
+    return true;
+  }
+
+  readable(name: string, r: Repository, user: string | null): boolean {
+    return !r.private || name.split("/")[0] === user;
+  }
+
+  /** Official names a catalog offers (for search). */
+  officialNames(): string[] {
+    const names = new Set(["library/busybox"]);
+    for (const m of CATALOG_MODELS) for (const t of m.tags) names.add(parseRefOrThrow(t).path);
+    return [...names];
+  }
+}
+
+/** A private registry reached through a running registry container. */
+export interface Endpoint {
+  kind: "hub" | "private";
+  /** "docker.io" or "localhost:5000". */
+  host: string;
+  registry: Registry;
+  /** The storage (volume or host directory) a private registry keeps its content in. */
+  storage?: string;
+}
+
+export class Distribution {
+  readonly hub = new Hub();
+  /** Private registries' content by storage key ("volume:<name>", "bind:<path>", "container:<id>"). */
+  readonly stores = new Map<string, Registry>();
+
+  constructor(readonly daemon: Daemon) {}
+
+  /** The registry a host name names: Hub, a running registry container, or an error text. */
+  endpoint(host: string): Endpoint | { error: string } {
+    if (host === HUB_HOST) return { kind: "hub", host, registry: this.hub };
+    const m = /^(localhost|127\.0\.0\.1)(?::(\d+))?$/.exec(host);
+    if (!m) {
+      const name = host.replace(/:\d+$/, "");
+      return { error: `Get "https://${host}/v2/": dial tcp: lookup ${name}: no such host` };
+    }
+    const port = m[2] ?? "443";
+    const refused = m[2] === undefined
+      ? `Get "https://${host}/v2/": dial tcp 127.0.0.1:443: connect: connection refused`
+      : `Get "http://${host}/v2/": dial tcp 127.0.0.1:${port}: connect: connection refused`;
+    for (const c of this.daemon.containers.values()) {
+      if (!c.state.Running || !isRegistryContainer(this.daemon, c.image, c.config.Image)) continue;
+      const env = new Map((c.config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)] as const));
+      const addr = env.get("REGISTRY_HTTP_ADDR") ?? ":5000";
+      const inner = addr.slice(addr.lastIndexOf(":") + 1);
+      const bound = c.hostPorts[`${inner}/tcp`] ?? [];
+      if (!bound.some((b) => b.HostPort === port && (b.HostIp === "" || b.HostIp === "0.0.0.0" || b.HostIp === "127.0.0.1"))) continue;
+      const mount = c.mounts.find((x) => x.Destination === "/var/lib/registry");
+      const storage = mount ? `${mount.Type}:${mount.Name ?? mount.Source}` : `container:${c.id}`;
+      let registry = this.stores.get(storage);
+      if (!registry) this.stores.set(storage, (registry = new Registry()));
+      return { kind: "private", host, registry, storage };
+    }
+    return { error: refused };
+  }
+}
+
+function isRegistryContainer(d: Daemon, imageId: string, imageName: string): boolean {
+  if (/^(docker\.io\/)?(library\/)?registry(:[\w.-]+)?$/.test(imageName)) return true;
+  return d.images.tagsOf(imageId).some((k) => k.startsWith("docker.io/library/registry:"));
+}
+
+const services = new WeakMap<Daemon, Distribution>();
+
+export function distributionOf(d: Daemon): Distribution {
+  let s = services.get(d);
+  if (!s) services.set(d, (s = new Distribution(d)));
+  return s;
+}
+
+/** The registry host of a normalized repository path ("docker.io", "localhost:5000"). */
+export function registryHost(name: string): { host: string; path: string } {
+  const { domain, remainder } = splitDockerDomain(name);
+  return { host: domain, path: remainder };
+}
