@@ -13,6 +13,7 @@ import imageLayers from "./lessons/image-layers/exercises";
 import unionFilesystems from "./lessons/union-filesystems/exercises";
 import security from "./lessons/security/exercises";
 import buildCache from "./lessons/build-cache/exercises";
+import lifecycle from "./lessons/lifecycle/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
@@ -22,6 +23,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "union-filesystems": unionFilesystems,
   security,
   "build-cache": buildCache,
+  lifecycle,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
