@@ -97,6 +97,26 @@ describe("layer stack of a container", () => {
     expect(m.merged.entries.map((e) => e.name)).toContain(".dockerenv");
   });
 
+  it("follows the upper layer as a running container changes files", async () => {
+    const host = await hostRunning(["docker run -d --name live busybox sleep 300"]);
+    const before = layerStackOf(host.daemon, "live")!;
+    expect(before.rows.at(-1)!.largest).toEqual([]);
+    await host.run("docker exec live sh -c 'echo hello > /note'");
+    const after = layerStackOf(host.daemon, "live")!;
+    expect(after.rows.at(-1)!.largest).toEqual([{ path: "note", bytes: 6, links: 0 }]);
+  });
+
+  it("computes an image's model once, and again when its tags change", async () => {
+    const host = await hostRunning([BIG, "docker build -q -t big ."]);
+    const first = layerStackOf(host.daemon, "big")!;
+    expect(layerStackOf(host.daemon, "big")).toBe(first);
+    await host.run("docker tag big big:v2");
+    const retagged = layerStackOf(host.daemon, "big")!;
+    expect(retagged).not.toBe(first);
+    expect(retagged.subject).toMatchObject({ tags: ["big:latest", "big:v2"] });
+    expect(retagged.rows).toEqual(first.rows);
+  });
+
   it("a container never started has an empty upper layer", async () => {
     const host = await hostRunning(["docker create --name idle busybox"]);
     const upper = layerStackOf(host.daemon, "idle")!.rows.at(-1)!;

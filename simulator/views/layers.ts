@@ -258,11 +258,46 @@ function summarize(visible: Map<string, Visible>, layerBytes: number): MergedSum
   return { files, dirs, bytes, hiddenBytes: Math.max(0, layerBytes - bytes), entries };
 }
 
-/** Layer stack of an image, or of a container (its image's layers, its init layer, its upper layer). */
+/**
+ * Images and their layers never change once made, so their part of the model is computed once:
+ * the whole model of an image (per set of tags), the analysis and the largest files of a layer.
+ */
+const imageModels = new WeakMap<Image, { tags: string; model: LayerStackModel }>();
+const analyses = new WeakMap<Image, ImageAnalysis>();
+const largestOfLayer = new WeakMap<Inode, FileMark[]>();
+
+function analysisOf(img: Image): ImageAnalysis {
+  let a = analyses.get(img);
+  if (!a) analyses.set(img, (a = analyzeImage(img)));
+  return a;
+}
+
+function largestInLayer(root: Inode): FileMark[] {
+  let l = largestOfLayer.get(root);
+  if (!l) largestOfLayer.set(root, (l = largestFiles(root)));
+  return l;
+}
+
+/**
+ * Layer stack of an image, or of a container (its image's layers, its init layer, its upper
+ * layer). The model is shared between calls for an unchanged image: treat it as read-only.
+ */
 export function layerStack(d: Daemon, subject: { image: Image } | { container: Container }): LayerStackModel {
+  if ("image" in subject) {
+    const tags = d.images.tagsOf(subject.image.id).join("\n");
+    const cached = imageModels.get(subject.image);
+    if (cached && cached.tags === tags) return cached.model;
+    const model = computeLayerStack(d, subject);
+    imageModels.set(subject.image, { tags, model });
+    return model;
+  }
+  return computeLayerStack(d, subject);
+}
+
+function computeLayerStack(d: Daemon, subject: { image: Image } | { container: Container }): LayerStackModel {
   const container = "container" in subject ? subject.container : null;
   const img = container ? d.images.mustGet(container.image) : (subject as { image: Image }).image;
-  const analysis = analyzeImage(img);
+  const analysis = analysisOf(img);
   const layers = LayerStore.stack(img.top);
   const rows: LayerRow[] = [];
   const roots: Array<{ root: Inode; row: number }> = [];
@@ -292,7 +327,7 @@ export function layerStack(d: Daemon, subject: { image: Image } | { container: C
     const layer = layers[n++];
     if (!layer) break;
     const row = blank("layer", instructionOf(createdBy), createdBy, h.created || null, layer.diffId, layer.size);
-    row.largest = largestFiles(layer.root);
+    row.largest = largestInLayer(layer.root);
     roots.push({ root: layer.root, row: rows.length });
     rows.push(row);
   }
@@ -300,7 +335,7 @@ export function layerStack(d: Daemon, subject: { image: Image } | { container: C
   for (; n < layers.length; n++) {
     const layer = layers[n];
     const row = blank("layer", "", "", null, layer.diffId, layer.size);
-    row.largest = largestFiles(layer.root);
+    row.largest = largestInLayer(layer.root);
     roots.push({ root: layer.root, row: rows.length });
     rows.push(row);
   }
