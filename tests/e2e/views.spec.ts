@@ -215,3 +215,27 @@ for (const scheme of ["dark", "light"] as const) {
     }
   });
 }
+
+test("the views follow the sandbox to another host: reset, then undo", async ({ page }) => {
+  await openSandbox(page);
+  await run(page, "docker run -d --name web busybox sleep 300");
+  await toTabs(page);
+  await selectTab(page, "Containers");
+  const panel = page.getByRole("tabpanel", { name: "Containers" });
+  await expect(panel.locator('details[data-container="web"]')).toHaveCount(1);
+  // back through the terminal to the sandbox's buttons
+  await page.keyboard.press("Shift+Tab");
+  await expect(terminalInput(page)).toBeFocused();
+  await page.keyboard.press("Escape");
+  const reset = page.getByRole("button", { name: "Reset host" });
+  for (let i = 0; i < 6 && !(await reset.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press("Shift+Tab");
+  await expect(reset).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(panel.locator('details[data-container="web"]')).toHaveCount(0);
+  await expect(panel.getByText("No containers.", { exact: false })).toBeVisible();
+  const undo = page.getByRole("button", { name: "Undo last command" });
+  await page.keyboard.press("Shift+Tab");
+  await expect(undo).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(panel.locator('details[data-container="web"]')).toHaveCount(1);
+});
