@@ -14,6 +14,7 @@ import unionFilesystems from "./lessons/union-filesystems/exercises";
 import security from "./lessons/security/exercises";
 import buildCache from "./lessons/build-cache/exercises";
 import lifecycle from "./lessons/lifecycle/exercises";
+import registries from "./lessons/registries/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
@@ -24,6 +25,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   security,
   "build-cache": buildCache,
   lifecycle,
+  registries,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
