@@ -15,7 +15,7 @@
 import type { Daemon } from "../daemon/daemon";
 import { ImageStore } from "../daemon/images/store";
 import { rawConfig } from "../daemon/images/image";
-import { LayerStore } from "../snapshots/layers";
+import { LayerStore, type Layer } from "../snapshots/layers";
 import { CATALOG_MODELS, CATALOG_TIME, loadBusybox } from "../images/catalog";
 import { loadModel } from "../images/model";
 import { parseRefOrThrow } from "../daemon/images/lookup";
@@ -37,6 +37,28 @@ const OFFICIAL: Record<string, { description: string; stars: number }> = {
   registry: { description: "Distribution implementation for storing and distributing of container images and artifacts", stars: 4000 },
 };
 
+/** The built-in images as tags of an official repository (built once; layers are immutable and shared). */
+const OFFICIAL_IMAGES = new Map<string, Array<{ tag: string; raw: string; layers: Layer[] }>>();
+
+function officialImages(name: string): Array<{ tag: string; raw: string; layers: Layer[] }> {
+  let list = OFFICIAL_IMAGES.get(name);
+  if (list) return list;
+  list = [];
+  const short = name.slice("library/".length);
+  const scratch = { layers: new LayerStore(), images: new ImageStore() } as unknown as Daemon;
+  const m = CATALOG_MODELS.find((x) => x.tags.some((t) => parseRefOrThrow(t).path === name));
+  if (short === "busybox") loadBusybox(scratch);
+  else if (m) loadModel(scratch, m, CATALOG_TIME);
+  for (const [key, id] of scratch.images.tags) {
+    const ref = parseRefOrThrow(key);
+    if (ref.path !== name) continue;
+    const img = scratch.images.get(id)!;
+    list.push({ tag: ref.tag ?? "latest", raw: rawConfig(img), layers: LayerStore.stack(img.top) });
+  }
+  OFFICIAL_IMAGES.set(name, list);
+  return list;
+}
+
 export class Hub extends Registry {
   /** Accounts: username -> password (an account is made on its first login). */
   readonly accounts = new Map<string, string>();
@@ -50,22 +72,9 @@ export class Hub extends Registry {
   ensure(name: string): void {
     if (!name.startsWith("library/") || this.seeded.has(name)) return;
     this.seeded.add(name);
-    const short = name.slice("library/".length);
-    const scratch = { layers: new LayerStore(), images: new ImageStore() } as unknown as Daemon;
-    if (short === "busybox") loadBusybox(scratch);
-    else {
-      const m = CATALOG_MODELS.find((x) => x.tags.some((t) => parseRefOrThrow(t).path === name));
-      if (!m) return;
-      loadModel(scratch, m, CATALOG_TIME);
-    }
-    for (const [key, id] of scratch.images.tags) {
-      const ref = parseRefOrThrow(key);
-      if (ref.path !== name) continue;
-      const img = scratch.images.get(id)!;
-      this.putImage(name, ref.tag ?? "latest", rawConfig(img), LayerStore.stack(img.top));
-    }
+    for (const t of officialImages(name)) this.putImage(name, t.tag, t.raw, t.layers);
     const r = this.repo(name);
-    const info = OFFICIAL[short];
+    const info = OFFICIAL[name.slice("library/".length)];
     if (r && info) Object.assign(r, { official: true, description: info.description, stars: info.stars });
   }
 

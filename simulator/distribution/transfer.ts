@@ -198,6 +198,8 @@ export async function push(d: Daemon, ref: Reference, opts: PushOptions, write: 
       if (!user || owner === "library" || owner !== user || ref.path.split("/").length !== 2) throw new StreamError(DENIED);
     }
     const hub = e.kind === "hub" ? distributionOf(d).hub : null;
+    // the official repositories hold the base layers a push can mount from
+    if (hub) for (const n of hub.officialNames()) hub.ensure(n);
     const repo = e.registry.repo(ref.path);
     const seen = new Set<string>();
     for (const l of top) {
