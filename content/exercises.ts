@@ -11,6 +11,7 @@ import namespaces from "./lessons/namespaces/exercises";
 import cgroups from "./lessons/cgroups/exercises";
 import imageLayers from "./lessons/image-layers/exercises";
 import unionFilesystems from "./lessons/union-filesystems/exercises";
+import whiteouts from "./lessons/whiteouts/exercises";
 import security from "./lessons/security/exercises";
 import buildCache from "./lessons/build-cache/exercises";
 import lifecycle from "./lessons/lifecycle/exercises";
@@ -22,6 +23,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   cgroups,
   "image-layers": imageLayers,
   "union-filesystems": unionFilesystems,
+  whiteouts,
   security,
   "build-cache": buildCache,
   lifecycle,
