@@ -8,7 +8,7 @@ import { waitForTerminal, watchPage } from "./watch";
  */
 
 // typing into xterm key by key and simulated builds take a while in a browser
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 const terminalInput = (page: Page) => page.locator("layerlab-terminal .xterm-helper-textarea");
 const views = (page: Page) => page.locator("layerlab-views");
