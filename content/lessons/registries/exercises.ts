@@ -148,4 +148,57 @@ export default defineExercises([
     ],
     real: true,
   },
+  {
+    id: "registries/push-private",
+    title: "Push to a private registry",
+    goal:
+      "A private registry (the container `reg-registry`, from `registry:2`) listens on `localhost:5000`. Push the image `reg-app:dev` to it, " +
+      "in the repository `team/reg-app` with the tag `1.0`, so that your engine records the digest the registry gave it.",
+    setup: [
+      { file: "app/Dockerfile", content: APP_V1 },
+      { docker: ["build", "-t", "reg-app:dev", "app"] },
+      { docker: ["run", "-d", "--name", "reg-registry", "-p", "5000:5000", "registry:2"] },
+    ],
+    hints: [
+      "`docker push NAME` sends the image to the registry named at the start of NAME, so the image first needs a name that starts with `localhost:5000/`.",
+      "`docker tag reg-app:dev localhost:5000/team/reg-app:1.0`, then push that name. After a push, `docker image inspect -f '{{.RepoDigests}}'` shows `repository@sha256:...`.",
+      "`docker tag reg-app:dev localhost:5000/team/reg-app:1.0` and `docker push localhost:5000/team/reg-app:1.0`",
+    ],
+    solution: ["docker tag reg-app:dev localhost:5000/team/reg-app:1.0", "docker push localhost:5000/team/reg-app:1.0"],
+    wrong: [
+      { commands: ["docker tag reg-app:dev localhost:5000/team/reg-app:1.0"], expect: "has not been pushed" },
+      { commands: ["docker push reg-app:dev"], expect: "no image is named `localhost:5000/team/reg-app:1.0`" },
+    ],
+    checks: [
+      {
+        description: "`localhost:5000/team/reg-app:1.0` names the image of `reg-app:dev`",
+        async run(engine) {
+          const dev = await engine.image("reg-app:dev");
+          if (!dev) return fail("there is no image `reg-app:dev` any more: reset the exercise to build it again");
+          const want = await engine.image("localhost:5000/team/reg-app:1.0");
+          if (!want) {
+            return fail(
+              "no image is named `localhost:5000/team/reg-app:1.0`: `docker push reg-app:dev` would go to Docker Hub's `docker.io/library/reg-app`, " +
+                "so give the image the registry's name first with `docker tag`",
+            );
+          }
+          return want.Id === dev.Id ? pass : fail(`\`localhost:5000/team/reg-app:1.0\` names ${await alsoKnownAs(engine, want.Id, "localhost:5000/team/reg-app:1.0")}, not the image of \`reg-app:dev\``);
+        },
+      },
+      {
+        description: "the registry at `localhost:5000` has it (the engine recorded its digest)",
+        async run(engine) {
+          const img = await engine.image("localhost:5000/team/reg-app:1.0");
+          if (!img) return fail("no image is named `localhost:5000/team/reg-app:1.0`");
+          const digests = (img.RepoDigests as string[] | undefined) ?? [];
+          if (digests.some((d) => d.startsWith("localhost:5000/team/reg-app@sha256:"))) return pass;
+          return fail(
+            "`localhost:5000/team/reg-app:1.0` has a name but has not been pushed: its RepoDigests has no `localhost:5000/team/reg-app@sha256:...`. " +
+              "A tag only names the image locally; `docker push localhost:5000/team/reg-app:1.0` uploads it",
+          );
+        },
+      },
+    ],
+    real: { reason: "needs the registry:2 image and a running registry, which the offline lab engine does not have" },
+  },
 ]);
