@@ -16,6 +16,7 @@ import security from "./lessons/security/exercises";
 import buildCache from "./lessons/build-cache/exercises";
 import lifecycle from "./lessons/lifecycle/exercises";
 import registries from "./lessons/registries/exercises";
+import movingASystem from "./lessons/moving-a-system/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
@@ -28,6 +29,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "build-cache": buildCache,
   lifecycle,
   registries,
+  "moving-a-system": movingASystem,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
