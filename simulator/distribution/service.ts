@@ -20,6 +20,7 @@ import { CATALOG_MODELS, CATALOG_TIME, loadBusybox } from "../images/catalog";
 import { loadModel } from "../images/model";
 import { parseRefOrThrow } from "../daemon/images/lookup";
 import { splitDockerDomain } from "../api/reference";
+import { HOST_ETH0 } from "../daemon/network/model";
 import { Registry, type Repository } from "./registry";
 
 export const HUB_HOST = "docker.io";
@@ -118,25 +119,38 @@ export class Distribution {
 
   constructor(readonly daemon: Daemon) {}
 
-  /** The registry a host name names: Hub, a running registry container, or an error text. */
+  /**
+   * The registry a host name names: Hub, a running registry container, or an error text.
+   * localhost and 127.0.0.1 are loopback addresses, which Docker treats as insecure registries
+   * (plain HTTP, or TLS without verification); the host's own address (10.0.2.15) is a secure
+   * registry: HTTPS only, with a certificate the engine trusts through
+   * /etc/docker/certs.d/<host:port>/ca.crt on the host.
+   */
   endpoint(host: string): Endpoint | { error: string } {
     if (host === HUB_HOST) return { kind: "hub", host, registry: this.hub };
-    const m = /^(localhost|127\.0\.0\.1)(?::(\d+))?$/.exec(host);
-    if (!m) {
+    const hostAddr = HOST_ETH0.addr.replace(/\/.*$/, "");
+    const m = /^(localhost|127\.0\.0\.1|(\d+\.\d+\.\d+\.\d+))(?::(\d+))?$/.exec(host);
+    if (!m || (m[2] !== undefined && m[2] !== hostAddr)) {
       const name = host.replace(/:\d+$/, "");
-      return { error: `Get "https://${host}/v2/": dial tcp: lookup ${name}: no such host` };
+      return { error: m ? `Get "https://${host}/v2/": dial tcp ${host.includes(":") ? host : host + ":443"}: i/o timeout` : `Get "https://${host}/v2/": dial tcp: lookup ${name}: no such host` };
     }
-    const port = m[2] ?? "443";
-    const refused = m[2] === undefined
-      ? `Get "https://${host}/v2/": dial tcp 127.0.0.1:443: connect: connection refused`
-      : `Get "http://${host}/v2/": dial tcp 127.0.0.1:${port}: connect: connection refused`;
+    const secure = m[2] !== undefined;
+    const port = m[3] ?? "443";
+    const ip = secure ? hostAddr : "127.0.0.1";
+    const refused = m[3] === undefined || secure
+      ? `Get "https://${host}/v2/": dial tcp ${ip}:${port}: connect: connection refused`
+      : `Get "http://${host}/v2/": dial tcp ${ip}:${port}: connect: connection refused`;
     for (const c of this.daemon.containers.values()) {
       if (!c.state.Running || !isRegistryContainer(this.daemon, c.image, c.config.Image)) continue;
       const env = new Map((c.config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)] as const));
       const addr = env.get("REGISTRY_HTTP_ADDR") ?? ":5000";
       const inner = addr.slice(addr.lastIndexOf(":") + 1);
       const bound = c.hostPorts[`${inner}/tcp`] ?? [];
-      if (!bound.some((b) => b.HostPort === port && (b.HostIp === "" || b.HostIp === "0.0.0.0" || b.HostIp === "127.0.0.1"))) continue;
+      const okIp = (b: { HostIp: string }) => b.HostIp === "" || b.HostIp === "0.0.0.0" || b.HostIp === ip;
+      if (!bound.some((b) => b.HostPort === port && okIp(b))) continue;
+      const tls = !!env.get("REGISTRY_HTTP_TLS_CERTIFICATE");
+      if (secure && !tls) return { error: `Get "https://${host}/v2/": http: server gave HTTP response to HTTPS client` };
+      if (secure && !this.trusts(host)) return { error: `Get "https://${host}/v2/": x509: certificate signed by unknown authority` };
       const mount = c.mounts.find((x) => x.Destination === "/var/lib/registry");
       const storage = mount ? `${mount.Type}:${mount.Name ?? mount.Source}` : `container:${c.id}`;
       let registry = this.stores.get(storage);
@@ -144,6 +158,16 @@ export class Distribution {
       return { kind: "private", host, registry, storage };
     }
     return { error: refused };
+  }
+
+  /** Whether the host's /etc/docker/certs.d/<host:port>/ca.crt exists (the engine reads it per request). */
+  trusts(host: string): boolean {
+    try {
+      const st = this.daemon.machine.rootfs.node(["etc", "docker", "certs.d", host, "ca.crt"]);
+      return !!st && st.type === "file";
+    } catch {
+      return false;
+    }
   }
 }
 

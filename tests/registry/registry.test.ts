@@ -167,3 +167,38 @@ describe("a private registry:2", () => {
     expect((await h.run("docker pull localhost:5002/bb:v1")).stderr).toContain("manifest unknown");
   });
 });
+
+describe("a registry with TLS on the host's address", () => {
+  it("fails with x509 until the CA is trusted under /etc/docker/certs.d, and an HTTP registry is refused over HTTPS", async () => {
+    const h = createHost();
+    await ok(h, "mkdir certs && echo cert > certs/domain.crt && echo key > certs/domain.key");
+    await ok(h, 'docker run -d --name reg -v "$(pwd)"/certs:/certs -e REGISTRY_HTTP_ADDR=0.0.0.0:443 -e REGISTRY_HTTP_TLS_CERTIFICATE=/certs/domain.crt -e REGISTRY_HTTP_TLS_KEY=/certs/domain.key -p 8443:443 registry:2');
+    expect((await ok(h, "docker logs reg")).stderr).toContain('msg="listening on [::]:443, tls"');
+    const untrusted = await h.run("docker login -u user2 -p secret2 10.0.2.15:8443");
+    expect(untrusted.exit).toBe(1);
+    expect(untrusted.stderr).toContain('Error response from daemon: Get "https://10.0.2.15:8443/v2/": x509: certificate signed by unknown authority\n');
+    await ok(h, "docker tag busybox 10.0.2.15:8443/bb");
+    expect((await h.run("docker push 10.0.2.15:8443/bb")).stderr).toBe('Get "https://10.0.2.15:8443/v2/": x509: certificate signed by unknown authority\n');
+    // trust the CA as root does on the engine's host
+    h.machine.rootfs.mkdir(["etc", "docker"], { mode: 0o755, uid: 0, gid: 0, mtime: 0 });
+    h.machine.rootfs.mkdir(["etc", "docker", "certs.d"], { mode: 0o755, uid: 0, gid: 0, mtime: 0 });
+    h.machine.rootfs.mkdir(["etc", "docker", "certs.d", "10.0.2.15:8443"], { mode: 0o755, uid: 0, gid: 0, mtime: 0 });
+    h.machine.rootfs.writeFile(["etc", "docker", "certs.d", "10.0.2.15:8443", "ca.crt"], new TextEncoder().encode("cert\n"), { mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+    expect((await ok(h, "docker login -u user2 -p secret2 10.0.2.15:8443")).stdout).toBe("Login Succeeded\n");
+    expect(JSON.parse((await ok(h, "cat ~/.docker/config.json")).stdout).auths["10.0.2.15:8443"]).toEqual({ auth: Buffer.from("user2:secret2").toString("base64") });
+    expect((await ok(h, "docker push 10.0.2.15:8443/bb")).stdout).toContain("37e6eb7fab94: Pushed\n");
+    // loopback names are insecure registries: the same registry works there without the CA
+    expect((await ok(h, "docker pull localhost:8443/bb")).stdout).toContain("Status: Downloaded newer image for localhost:8443/bb:latest\n");
+
+    await ok(h, "docker run -d -p 5000:5000 registry:2");
+    expect((await h.run("docker pull 10.0.2.15:5000/bb")).stderr).toBe('Error response from daemon: Get "https://10.0.2.15:5000/v2/": http: server gave HTTP response to HTTPS client\n');
+  });
+
+  it("a registry whose certificate file is missing exits", async () => {
+    const h = createHost();
+    await ok(h, "docker run -d --name reg -e REGISTRY_HTTP_TLS_CERTIFICATE=/certs/domain.crt -p 5000:5000 registry:2");
+    await ok(h, "sleep 1");
+    expect((await ok(h, "docker ps -a --format '{{.Status}}'")).stdout).toMatch(/^Exited \(1\)/);
+    expect((await ok(h, "docker logs reg")).stderr).toContain('level=fatal msg="open /certs/domain.crt: no such file or directory"');
+  });
+});

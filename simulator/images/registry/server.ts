@@ -34,6 +34,12 @@ export const registryProgram: Program = async (ctx) => {
   await log("info", "redis not configured");
   await log("info", "Starting upload purge in 20m0s");
   await log("info", "using inmemory blob descriptor cache");
+  for (const f of [ctx.env.REGISTRY_HTTP_TLS_CERTIFICATE, ctx.env.REGISTRY_HTTP_TLS_KEY]) {
+    if (f && !ctx.fs.exists(f)) {
+      await ctx.stderr.write(`time="${stamp(ctx.now())}" level=fatal msg="open ${f}: no such file or directory"\n`);
+      return 1;
+    }
+  }
   let listener;
   try {
     listener = netStack(ctx.kernel).listen(ctx.proc.ns.net, "0.0.0.0", port, ctx.proc);
