@@ -158,7 +158,8 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
   const images = new Map<string, Image | null>();
   const wantImage = (name: string) => {
     if (name === "scratch" || images.has(name)) return;
-    images.set(name, lookupImage(d, name));
+    // a base image the engine lacks is pulled (from the catalog, the simulated registry)
+    images.set(name, lookupImage(d, name) ?? d.pull?.(name) ?? null);
   };
   for (const i of needed) {
     if (stageIndex(stages, baseNames[i], i) < 0) wantImage(baseNames[i]);

@@ -106,7 +106,7 @@ export async function buildLegacy(d: Daemon, req: BuildRequest): Promise<BuildOu
       let base: Image | null = null;
       if (dep >= 0) base = stageImages[dep];
       else if (baseName !== "scratch") {
-        base = lookupImage(d, baseName);
+        base = lookupImage(d, baseName) ?? d.pull?.(baseName) ?? null;
         if (!base) throw new StepError(`Error response from daemon: pull access denied for ${baseName.split(":")[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
       }
       let state = newStageState(base);
