@@ -70,6 +70,11 @@ export interface PullOptions {
   platform?: string;
   /** Pull every tag of the repository. */
   all?: boolean;
+  /**
+   * A terminal rewrites each layer's line in place: what stays on screen is one line per layer
+   * with its last status. Off a terminal every status is a line of its own.
+   */
+  tty?: boolean;
 }
 
 /**
@@ -97,7 +102,7 @@ export async function pull(d: Daemon, ref: Reference, opts: PullOptions, write: 
     if (!found) throw notFound(`manifest for ${familiarString({ ...ref, ...(t.startsWith("sha256:") ? { digest: t } : { tag: t }) })} not found: manifest unknown: manifest unknown`);
     if (hub && !hub.countPull(user, d.now())) throw new DaemonError("Unavailable", RATE_LIMIT_MESSAGE);
     await write(`${t}: Pulling from ${ref.path}\n`);
-    const r = await fetchImage(d, e, found.manifest, write);
+    const r = await fetchImage(d, e, found.manifest, write, !!opts.tty);
     await write(`Digest: ${found.digest}\n`);
     const tagged: Reference = t.startsWith("sha256:") ? { domain: ref.domain, path: ref.path, digest: t } : { domain: ref.domain, path: ref.path, tag: t };
     const before = tagged.tag !== undefined ? d.images.tags.get(refKey(tagged)) : r.existed ? r.image.id : undefined;
@@ -122,7 +127,7 @@ export function normalizePlatform(p: string): string {
   return [os, arch, ...parts.slice(2)].join("/");
 }
 
-async function fetchImage(d: Daemon, e: Endpoint, m: ManifestV2, write: Write): Promise<{ image: Image; existed: boolean }> {
+async function fetchImage(d: Daemon, e: Endpoint, m: ManifestV2, write: Write, tty: boolean): Promise<{ image: Image; existed: boolean }> {
   const cfgBlob = e.registry.blobs.get(m.config.digest);
   if (!cfgBlob || cfgBlob.kind !== "config") throw notFound(`blob unknown: blob unknown to registry`);
   const raw = cfgBlob.raw;
@@ -140,12 +145,15 @@ async function fetchImage(d: Daemon, e: Endpoint, m: ManifestV2, write: Write): 
     chainParent = chain;
   }
   if (existing) return { image: existing, existed: true };
-  for (const p of plan) await write(`${p.id}: ${p.have ? "Already exists" : "Pulling fs layer"}\n`);
-  const fetching = plan.filter((p) => !p.have);
-  for (const p of fetching.slice(3)) await write(`${p.id}: Waiting\n`);
-  for (const p of fetching) {
-    await write(`${p.id}: Verifying Checksum\n`);
-    await write(`${p.id}: Download complete\n`);
+  if (tty) for (const p of plan) await write(`${p.id}: ${p.have ? "Already exists" : "Pull complete"}\n`);
+  else {
+    for (const p of plan) await write(`${p.id}: ${p.have ? "Already exists" : "Pulling fs layer"}\n`);
+    const fetching = plan.filter((p) => !p.have);
+    for (const p of fetching.slice(3)) await write(`${p.id}: Waiting\n`);
+    for (const p of fetching) {
+      await write(`${p.id}: Verifying Checksum\n`);
+      await write(`${p.id}: Download complete\n`);
+    }
   }
   let top: Layer | null = null;
   for (const p of plan) {
@@ -159,7 +167,7 @@ async function fetchImage(d: Daemon, e: Endpoint, m: ManifestV2, write: Write): 
       l.size = p.blob.size;
     }
     top = l;
-    await write(`${p.id}: Pull complete\n`);
+    if (!tty) await write(`${p.id}: Pull complete\n`);
   }
   const img: Image = { id, config, top, parent: "" };
   if (imageIdOf(config) !== id) img.raw = raw;
@@ -169,6 +177,8 @@ async function fetchImage(d: Daemon, e: Endpoint, m: ManifestV2, write: Write): 
 export interface PushOptions {
   creds: Credentials | null;
   all?: boolean;
+  /** On a terminal only each layer's last status stays on screen (see PullOptions.tty). */
+  tty?: boolean;
 }
 
 /** Push the local tags `ref` names (its tag, or every tag of the repository with `all`). */
@@ -191,8 +201,10 @@ export async function push(d: Daemon, ref: Reference, opts: PushOptions, write: 
     const img = d.images.mustGet(id);
     const stack = LayerStore.stack(img.top);
     const top = [...stack].reverse();
-    for (const l of top) await write(`${short(l.diffId)}: Preparing\n`);
-    for (const l of top.slice(5)) await write(`${short(l.diffId)}: Waiting\n`);
+    if (!opts.tty) {
+      for (const l of top) await write(`${short(l.diffId)}: Preparing\n`);
+      for (const l of top.slice(5)) await write(`${short(l.diffId)}: Waiting\n`);
+    }
     if (e.kind === "hub") {
       const owner = ref.path.split("/")[0];
       if (!user || owner === "library" || owner !== user || ref.path.split("/").length !== 2) throw new StreamError(DENIED);

@@ -202,3 +202,29 @@ describe("a registry with TLS on the host's address", () => {
     expect((await ok(h, "docker logs reg")).stderr).toContain('level=fatal msg="open /certs/domain.crt: no such file or directory"');
   });
 });
+
+describe("on a terminal", () => {
+  it("shows each layer's last status only, as Docker's progress display leaves the screen", async () => {
+    const h = createHost();
+    let screen = "";
+    const listeners = new Set<(d: string) => void>();
+    const session = h.openSession({
+      cols: 120,
+      rows: 40,
+      write: (d: string) => void (screen += d),
+      onData: (l: (d: string) => void) => (listeners.add(l), () => listeners.delete(l)),
+    });
+    await session.idle();
+    session.typeLine("docker pull node:22-alpine");
+    await session.idle();
+    const out = screen.replace(/\r/g, "");
+    expect(out).toMatch(/22-alpine: Pulling from library\/node\n([0-9a-f]{12}: Pull complete\n){4}Digest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for node:22-alpine\ndocker.io\/library\/node:22-alpine\n/);
+    expect(out).not.toContain("Pulling fs layer");
+    screen = "";
+    session.typeLine("docker pull registry:2");
+    await session.idle();
+    // registry:2 shares its Alpine layer with node:22-alpine
+    expect(screen.replace(/\r/g, "")).toMatch(/2: Pulling from library\/registry\n[0-9a-f]{12}: Already exists\n([0-9a-f]{12}: Pull complete\n){4}Digest/);
+    session.dispose();
+  });
+});

@@ -21,7 +21,7 @@ export async function imageForRun(env: CliEnv, ref: string, pullOpt: string): Pr
   if (pullOpt === "never") throw notFound(`No such image: ${named}`);
   if (!local) await env.err(`Unable to find image '${named}' locally\n`);
   // the pull's progress goes to stderr, as docker run prints it
-  const r = await pull(env.daemon, parsed, { creds: credentialsFor(env, parsed) }, (s) => env.err(s));
+  const r = await pull(env.daemon, parsed, { creds: credentialsFor(env, parsed), tty: !!env.ctx.stderr.isTTY }, (s) => env.err(s));
   await env.err(`Status: ${r.status}\n`);
   return r.images[0];
 }

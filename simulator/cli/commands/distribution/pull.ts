@@ -1,5 +1,5 @@
 /** docker pull: fetch an image (a tag, a digest, or every tag with -a) from its registry. */
-import { familiarString, isNameOnly, parseNormalizedNamed, referenceString, tagNameOnly } from "../../../api/reference";
+import { isNameOnly, parseNormalizedNamed, referenceString, tagNameOnly } from "../../../api/reference";
 import { pull } from "../../../distribution/transfer";
 import { bool, str, type Command } from "../../command";
 import { registerCommand } from "../../registry";
@@ -29,10 +29,9 @@ registerCommand({
       if (!quiet) await env.out("Using default tag: latest\n");
     }
     const write = quiet ? async () => {} : (s: string) => env.out(s);
-    const r = await pull(env.daemon, ref, { creds: credentialsFor(env, ref), platform: str(v, "platform"), all }, write);
+    const r = await pull(env.daemon, ref, { creds: credentialsFor(env, ref), platform: str(v, "platform"), all, tty: !!env.ctx.stdout.isTTY }, write);
     if (!quiet) await env.out(`Status: ${r.status}\n`);
     await env.out((all ? referenceString({ domain: ref.domain, path: ref.path }) : referenceString(ref)) + "\n");
-    void familiarString;
     return 0;
   },
 } satisfies Command);

@@ -29,7 +29,7 @@ registerCommand({
       if (!quiet) await env.out("Using default tag: latest\n");
     }
     try {
-      await push(env.daemon, ref, { creds: credentialsFor(env, ref), all }, quiet ? async () => {} : (s) => env.out(s));
+      await push(env.daemon, ref, { creds: credentialsFor(env, ref), all, tty: !!env.ctx.stdout.isTTY }, quiet ? async () => {} : (s) => env.out(s));
     } catch (e) {
       if (!(e instanceof StreamError)) throw e;
       await env.err(e.message + "\n");
