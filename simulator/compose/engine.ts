@@ -14,7 +14,9 @@ import { containerCreate, type CreateRequest } from "../daemon/create";
 import type { Daemon } from "../daemon/daemon";
 import { removeContainerNow } from "../daemon/delete";
 import { isDaemonError } from "../daemon/errdefs";
-import { lookupImage } from "../daemon/images/lookup";
+import { lookupImage, parseRefOrThrow } from "../daemon/images/lookup";
+import { tagNameOnly } from "../api/reference";
+import { pull } from "../distribution/transfer";
 import { imageDelete } from "../daemon/images/delete";
 import { networkConnect } from "../daemon/network/connect";
 import { networkRemove } from "../daemon/network/manage";
@@ -217,11 +219,12 @@ export async function ensureImages(io: EngineIO, p: Project, services: Service[]
     }
     if (present) continue;
     await io.progress.text(s.name, "Pulling");
-    const pulled = io.d.pull?.(name);
-    if (!pulled) {
-      const repo = name.replace(/:[^:/]+$/, "");
+    try {
+      // from the simulated registries, as the engine pulls (the per-layer lines are not printed)
+      await pull(io.d, tagNameOnly(parseRefOrThrow(name)), { creds: null }, async () => {});
+    } catch (e) {
       await io.progress.text(s.name, "Error");
-      throw new ComposeError(`Error response from daemon: pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`, 18);
+      throw new ComposeError(isDaemonError(e) ? `Error response from daemon: ${e.message}` : e instanceof Error ? e.message : String(e), 18);
     }
     await io.progress.text(s.name, "Pulled");
   }

@@ -266,3 +266,15 @@ describe('docker compose: commands and errors', () => {
     expect(lines).toContain('other-1  | done');
   });
 });
+
+describe('docker compose: images', () => {
+  it('pulls a missing image from the simulated Hub, with the service events', async () => {
+    const { run } = await project({ 'compose.yaml': 'services:\n  cache:\n    image: redis\n' });
+    const up = await run('docker compose up -d');
+    expect(up.stderr).toMatch(/^ cache Pulling \n cache Pulled \n Network app_default {2}Creating\n/);
+    expect((await run("docker images redis --format '{{.Tag}}'")).stdout).toBe('latest\n');
+    const bad = await run("printf 'services:\\n  x:\\n    image: nosuchimage\\n' > compose.yaml && docker compose up -d");
+    expect(bad.exit).toBe(18);
+    expect(bad.stderr).toContain(" x Pulling \n x Error \nError response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n");
+  });
+});
