@@ -16,4 +16,5 @@ export const GROUPS: Record<string, string> = {
   volume: "Manage volumes",
   system: "Manage Docker",
   builder: "Manage builds",
+  manifest: "Manage Docker image manifests and manifest lists",
 };

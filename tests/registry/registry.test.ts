@@ -55,6 +55,11 @@ describe("Docker Hub", () => {
     expect(lines((await ok(h, "docker pull alice/app:v1")).stdout)).toEqual(["v1: Pulling from alice/app", `Digest: ${digest}`, "Status: Image is up to date for alice/app:v1", "docker.io/alice/app:v1"]);
     // by digest, and with -q
     expect((await ok(h, `docker pull -q alice/app@${digest}`)).stdout).toBe(`docker.io/alice/app@${digest}\n`);
+    // the registry's manifest: its digest is the sha256 of the bytes the registry holds
+    const manifest = JSON.parse((await ok(h, "docker manifest inspect alice/app:v1")).stdout);
+    expect(manifest.config.digest).toBe(id.trim());
+    expect(manifest.layers).toHaveLength(2);
+    expect((await h.run("docker manifest inspect alice/nothing")).stderr).toBe("no such manifest: docker.io/alice/nothing:latest\n");
   });
 
   it("docker run pulls a missing image from the Hub; --pull never and unknown names still fail", async () => {

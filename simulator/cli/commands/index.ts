@@ -43,4 +43,5 @@ import "./distribution/push";
 import "./distribution/login";
 import "./distribution/logout";
 import "./distribution/search";
+import "./distribution/manifest-inspect";
 import "./compose/index";
