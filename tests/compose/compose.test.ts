@@ -156,9 +156,10 @@ volumes:
   });
 
   it("backs up a service's volume with tar through --volumes-from and restores it into a new volume", async () => {
-    const { run } = await project({ 'compose.yaml': STACK });
+    const { run } = await project({ 'compose.yaml': STACK.replace('    image: busybox\n', '    image: busybox\n    container_name: db\n') });
     await run('docker compose up -d && sleep 1');
-    const backup = await run('docker run --rm --volumes-from app-db-1 -v "$(pwd)":/backup busybox tar cvf /backup/db.tar /data');
+    // the seed's command, word for word
+    const backup = await run('docker run --rm --volumes-from db -v "$(pwd)":/backup busybox tar cvf /backup/db.tar /data');
     expect(backup.exit).toBe(0);
     expect(backup.stdout.split('\n').filter(Boolean).sort()).toEqual(['data/', 'data/table.txt']);
     expect((await run('tar tf db.tar')).stdout).toBe('data/\ndata/table.txt\n');
