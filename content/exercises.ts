@@ -17,6 +17,7 @@ import buildCache from "./lessons/build-cache/exercises";
 import lifecycle from "./lessons/lifecycle/exercises";
 import registries from "./lessons/registries/exercises";
 import movingASystem from "./lessons/moving-a-system/exercises";
+import compose from "./lessons/compose/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
@@ -30,6 +31,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   lifecycle,
   registries,
   "moving-a-system": movingASystem,
+  compose,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
