@@ -18,6 +18,7 @@ import lifecycle from "./lessons/lifecycle/exercises";
 import registries from "./lessons/registries/exercises";
 import movingASystem from "./lessons/moving-a-system/exercises";
 import compose from "./lessons/compose/exercises";
+import volumes from "./lessons/volumes/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
@@ -32,6 +33,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   registries,
   "moving-a-system": movingASystem,
   compose,
+  volumes,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
