@@ -29,6 +29,8 @@ function infoData(env: CliEnv) {
     LoggingDriver: "json-file",
     CgroupDriver: "systemd",
     CgroupVersion: "2",
+    DefaultRuntime: "runc",
+    InitBinary: "docker-init",
     KernelVersion: HOST_UNAME.release,
     OperatingSystem: "Layerlab simulated host",
     OSType: "linux",
@@ -69,8 +71,8 @@ Server:
   Log: awslogs fluentd gcplogs gelf journald json-file local logentries splunk syslog
  Swarm: inactive
  Runtimes: io.containerd.runc.v2 runc
- Default Runtime: runc
- Init Binary: docker-init
+ Default Runtime: ${i.DefaultRuntime}
+ Init Binary: ${i.InitBinary}
  Security Options:
   seccomp
    Profile: default

@@ -15,6 +15,10 @@ describe("docker version, info and system df", () => {
     expect((await h.run("docker info --format '{{.Containers}} {{.ContainersRunning}} {{.ContainersStopped}}'")).stdout).toBe("2 1 1\n");
     expect((await h.run("docker system info | grep -c 'Cgroup Version: 2'")).stdout).toBe("1\n");
   });
+  it("info's template sees the default runtime and storage driver, as a 20.10 engine reports them", async () => {
+    const h = createHost();
+    expect((await h.run("docker info --format '{{.DefaultRuntime}} {{.InitBinary}} {{.Driver}}'")).stdout).toBe("runc docker-init overlay2\n");
+  });
   it("system df counts a container's writable layer and what is reclaimable", async () => {
     const h = createHost();
     await h.run("docker run --name writer busybox dd if=/dev/zero of=/f bs=1024 count=100");
