@@ -26,6 +26,8 @@ export interface Command {
   args: ArgsRule;
   /** false for commands that stop parsing flags at the first argument (run, exec). */
   interspersed?: boolean;
+  /** The `--help` text, for commands that print their own (docker compose lists its subcommands). */
+  help?: () => string;
   /** `changed` lists the flags given on the command line (to tell "-t 0" from no -t). */
   run(env: CliEnv, v: Values, args: string[], changed: string[]): Promise<number>;
 }

@@ -66,7 +66,7 @@ export function dockerProgram(daemon: Daemon): Program {
     }
     for (const w of parsed.warnings) await env.out(w + "\n");
     if (parsed.help) {
-      await env.out(renderHelp({ path: cmd.path, use: cmd.use, short: cmd.short, long: cmd.long, aliases: cmd.aliases ? [...cmd.aliases, cmd.path] : undefined, flags: cmd.flags }));
+      await env.out(cmd.help ? cmd.help() : renderHelp({ path: cmd.path, use: cmd.use, short: cmd.short, long: cmd.long, aliases: cmd.aliases ? [...cmd.aliases, cmd.path] : undefined, flags: cmd.flags }));
       return 0;
     }
     const bad = argsErrorText(info, cmd.args, parsed.args.length, parsed.args[0]);

@@ -47,6 +47,7 @@ const COMPOSE: Command = {
   interspersed: false,
   args: { kind: "min", n: 0 },
   flags: GLOBAL_FLAGS,
+  help: composeHelp,
   async run(env, v, args) {
     if (args.length === 0) {
       await env.out(composeHelp());
