@@ -33,6 +33,8 @@ export interface HostOptions {
   start?: number;
   /** Catalog images the engine already holds (as if pulled before), e.g. ["nginx", "postgres:17"]. */
   images?: string[];
+  /** A wall clock (ms) to cut long commands into slices of main-thread work (see Scheduler.wallClock). */
+  wallClock?: () => number;
 }
 
 export const LEARNER = { name: "learner", uid: 1000, gid: 1000, home: "/home/learner" };
@@ -49,10 +51,13 @@ export class Host {
   readonly daemon: Daemon;
   /** Bytes of stdout (and of stderr) kept from one `run`. */
   static readonly OUTPUT_LIMIT = 4 << 20;
+  /** The wall clock hosts use when none is given: the browser sets performance.now here. */
+  static defaultWallClock: (() => number) | null = null;
 
   constructor(opts: HostOptions = {}) {
     this.machine = new Machine({ hostname: opts.hostname ?? "layerlab", yieldFn: opts.yieldFn, start: opts.start });
     this.machine.linkApplets();
+    this.machine.sched.wallClock = opts.wallClock ?? Host.defaultWallClock;
     const d = new Daemon(this.machine, opts.seed ?? 1);
     d.volumes = new VolumeStore(() => d.now());
     d.networks = new NetworkStore(() => d.now(), () => d.newId("network"));

@@ -255,6 +255,7 @@ export class Kernel {
     }
     while (proc.ns.cgroup.frozen) await proc.guard(this.sched.sleep(100));
     if (proc.steps % QUANTUM === 0) await proc.guard(this.sched.sleep(QUANTUM_MS));
+    else if (proc.steps % 32 === 0) await proc.guard(this.sched.breathe());
   }
 
   /** Memory accounting: past the cgroup's limit the OOM killer picks the largest process. */

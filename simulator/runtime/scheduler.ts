@@ -48,11 +48,37 @@ export class Scheduler {
   private timers: Timer[] = [];
   private seq = 0;
   /** Called while waiting for work: lets an outside party (Ctrl-C, a check) interrupt. */
+  /**
+   * The platform's wall clock (ms), when it wants long work cut into slices: the browser passes
+   * performance.now so that no main-thread task runs much past SLICE_MS. Simulated time is not
+   * affected; tests leave it out and run each command in one go.
+   */
+  wallClock: (() => number) | null = null;
+  static readonly SLICE_MS = 12;
+  private sliceStart = 0;
+  /** Tasks waiting in breathe() for their event-loop turn: runnable work, not a deadlock. */
+  private breathing = 0;
+
   constructor(
     start: number,
     readonly yieldToLoop: YieldFn = defaultYield,
   ) {
     this.now = start;
+  }
+
+  /** Give the event loop a turn if this slice of work has run long enough (see wallClock). */
+  async breathe(): Promise<void> {
+    const clock = this.wallClock;
+    if (!clock) return;
+    const t = clock();
+    if (t - this.sliceStart < Scheduler.SLICE_MS) return;
+    this.breathing++;
+    try {
+      await this.yieldToLoop();
+    } finally {
+      this.breathing--;
+    }
+    this.sliceStart = clock();
   }
 
   /** Run `fire` when the clock reaches now + ms. Returns a cancel function. */
@@ -115,6 +141,7 @@ export class Scheduler {
     for (;;) {
       await this.yieldToLoop();
       if (settled) break;
+      if (this.breathing > 0) continue;
       const d = this.nextDelay();
       if (d === null) {
         if (!opts.idle) throw new Error("simulation deadlock: nothing left to run");

@@ -9,6 +9,7 @@
  *   "layerlab:host"     detail { host }                     the terminal moved to another host
  *   "layerlab:command"  detail { host, line, exitCode }     a command line finished
  */
+import "../terminal/slices";
 import { createHost, type Host } from "../../simulator/host/host";
 import { exportHost, loadHost, type HostState } from "../../simulator/host/state";
 import type { BootedTerminal } from "../terminal/boot";

@@ -2,6 +2,7 @@
  * Loaded on demand by <layerlab-terminal>: opens xterm and connects it to a new simulated Docker
  * host. This module and everything it imports (xterm, the simulator) stay out of the first load.
  */
+import "./slices";
 import type { Host } from "../../simulator/host/host";
 import type { TerminalSession } from "../../simulator/terminal/port";
 import { openXterm, type OpenedXterm } from "./xterm-port";

@@ -4,6 +4,7 @@
  * while another one is active. After every command on the active exercise's host, the state is
  * saved for undo and the checks run.
  */
+import "../terminal/slices";
 import { createHost, type Host } from "../../simulator/host/host";
 import { loadExercise } from "./exercise-source";
 import { ExerciseView } from "./exercise-view";

@@ -6,6 +6,7 @@
  * exported host state in memory, so a reset is a load, not a replay. After each command the
  * host's state is exported again onto a short stack; undo loads the one before.
  */
+import "../terminal/slices";
 import type { Exercise } from "../../simulator/check/exercise";
 import { prepareExercise, runChecks, type CheckReport } from "../../simulator/check/runner";
 import { SimEngine } from "../../simulator/check/sim-engine";

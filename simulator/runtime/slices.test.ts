@@ -1,0 +1,26 @@
+// With a wall clock, a long command gives the event loop a turn every slice; the result and the
+// simulated time it took are the same as without one.
+import { describe, expect, it } from "vitest";
+import { createHost } from "../host/host";
+
+describe("main-thread slices", () => {
+  it("yields during a long loop and changes nothing the command sees", async () => {
+    let wall = 0;
+    let yields = 0;
+    const sliced = createHost({
+      wallClock: () => (wall += 1),
+      yieldFn: async () => {
+        yields++;
+        await new Promise((r) => setImmediate(r));
+      },
+    });
+    const plain = createHost();
+    const line = "i=0; while [ $i -lt 3000 ]; do i=$((i+1)); done; echo $i";
+    const a = await sliced.run(line);
+    const b = await plain.run(line);
+    expect(a).toEqual(b);
+    expect(a.stdout).toBe("3000\n");
+    expect(sliced.machine.sched.now).toBe(plain.machine.sched.now);
+    expect(yields).toBeGreaterThan(50);
+  });
+});
