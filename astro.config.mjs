@@ -61,7 +61,8 @@ export default defineConfig({
   server: { host: "127.0.0.1" },
   // Code blocks are highlighted at build time by Starlight's Expressive Code, which writes its
   // styles to a stylesheet; Astro's own Shiki pass (inline styles) is not used.
-  markdown: { syntaxHighlight: false },
+  // no typographic rewriting: "--rm" must stay two hyphens in click-to-run commands and prose
+  markdown: { syntaxHighlight: false, smartypants: false },
   integrations: [
     starlight({
       title: "Layerlab",
