@@ -51,6 +51,8 @@ describe("Docker Hub", () => {
     expect(q.slice(-3)).toEqual([`Digest: ${digest}`, "Status: Downloaded newer image for alice/app:v1", "docker.io/alice/app:v1"]);
     expect((await ok(h, "docker image inspect -f '{{.Id}}' alice/app:v1")).stdout).toBe(id);
     expect((await ok(h, "docker image inspect -f '{{json .RepoDigests}}' alice/app:v1")).stdout).toBe(`["alice/app@${digest}"]\n`);
+    expect((await ok(h, "docker images --digests --format '{{.Repository}}:{{.Tag}} {{.Digest}}' alice/app")).stdout).toBe(`alice/app:v1 ${digest}\n`);
+    expect((await ok(h, "docker images --format '{{.Digest}}' busybox")).stdout).toBe("<none>\n");
     // a second pull changes nothing
     expect(lines((await ok(h, "docker pull alice/app:v1")).stdout)).toEqual(["v1: Pulling from alice/app", `Digest: ${digest}`, "Status: Image is up to date for alice/app:v1", "docker.io/alice/app:v1"]);
     // by digest, and with -q

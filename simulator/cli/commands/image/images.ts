@@ -1,5 +1,6 @@
 /** docker images / image ls: one row per repository:tag (or <none>), newest image first. */
 import { type ImageSummary, imagesList } from "../../../daemon/images/list";
+import { familiar } from "../../../daemon/images/lookup";
 import { imageSize, shortId } from "../../../daemon/images/image";
 import { bool, FORMAT_USAGE, list, str, type Command } from "../../command";
 import { humanDuration, humanSize, humanSizeWithPrecision } from "../../formatter/units";
@@ -54,7 +55,8 @@ registerCommand({
       ID: () => (trunc ? shortId(r.s.img.id) : r.s.img.id),
       Repository: () => r.repo,
       Tag: () => r.tag,
-      Digest: () => "<none>",
+      // the repository digest (from a pull or push) of this row's repository
+      Digest: () => (r.s.img.repoDigests ?? []).map(familiar).find((x) => x.slice(0, x.indexOf("@")) === r.repo)?.slice(r.repo.length + 1) ?? "<none>",
       CreatedSince: () => humanDuration(d.now() - r.s.created * 1000) + " ago",
       CreatedAt: () => goTime(r.s.created),
       Size: () => humanSizeWithPrecision(imageSize(r.s.img), 3),
