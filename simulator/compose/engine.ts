@@ -205,7 +205,6 @@ export async function buildService(io: EngineIO, p: Project, s: Service, env: Re
     stderr: io.stderr,
   });
   if (!r.imageId) throw new ComposeError(`failed to solve: process did not complete successfully`, 17);
-  await io.progress.event(`Service ${s.name}`, "Built");
 }
 
 /** Images for the services: build those with a build section when missing (or always, with --build), pull the others when missing. */

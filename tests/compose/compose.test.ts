@@ -279,3 +279,22 @@ describe('docker compose: images', () => {
     expect(bad.stderr).toContain(" x Pulling \n x Error \nError response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n");
   });
 });
+
+describe('docker compose: build, logs -f and down --rmi', () => {
+  it('builds <project>-<service>, follows logs until the containers stop, and removes built images with --rmi local', async () => {
+    const { run } = await project({
+      'compose.yaml': "services:\n  job:\n    build:\n      context: .\n      args:\n        WHO: compose\n    command: sh -c 'echo hello; sleep 2; echo bye'\n",
+      Dockerfile: 'FROM busybox\nARG WHO\nRUN echo "built by $WHO" > /built.txt\n',
+    });
+    const b = await run('docker compose build');
+    expect(b.exit).toBe(0);
+    expect(b.stderr).toMatch(/naming to docker\.io\/library\/app-job/);
+    expect((await run('docker run --rm app-job cat /built.txt')).stdout).toBe('built by compose\n');
+    await run('docker compose up -d');
+    const logs = await run('docker compose logs -f');
+    expect(logs.stdout).toBe('job-1  | hello\njob-1  | bye\n');
+    const down = await run('docker compose down --rmi local');
+    expect(down.stderr).toContain(' Image app-job  Removing\n Image app-job  Removed\n');
+    expect((await run("docker images app-job -q")).stdout).toBe('');
+  });
+});
