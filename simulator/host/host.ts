@@ -11,6 +11,7 @@ import { NetworkStore } from "../daemon/network/store";
 import { networkModel } from "../daemon/network/model";
 import { VolumeStore } from "../daemon/volume/store";
 import { installCatalogPrograms, loadBusybox, loadCatalogImage } from "../images/catalog";
+import { distributionOf } from "../distribution/service";
 import { split } from "../fs/path";
 import { userCred, type Cred } from "../runtime/cred";
 import { Machine } from "../runtime/machine";
@@ -33,6 +34,8 @@ export interface HostOptions {
   start?: number;
   /** Catalog images the engine already holds (as if pulled before), e.g. ["nginx", "postgres:17"]. */
   images?: string[];
+  /** Anonymous Docker Hub pulls allowed per six hours (100 unless given), for lessons on the rate limit. */
+  pullLimit?: number;
   /** A wall clock (ms) to cut long commands into slices of main-thread work (see Scheduler.wallClock). */
   wallClock?: () => number;
 }
@@ -69,6 +72,7 @@ export class Host {
     installCatalogPrograms(this.machine.kernel);
     d.pull ??= (ref) => loadCatalogImage(d, ref);
     for (const ref of opts.images ?? []) if (!loadCatalogImage(d, ref)) throw new Error(`no image model named ${ref}`);
+    if (opts.pullLimit !== undefined) distributionOf(d).hub.limits.anonymous = opts.pullLimit;
     this.machine.installProgram("/usr/bin/docker", "docker", dockerProgram(d), 40_000_000);
     this.installEtc();
   }

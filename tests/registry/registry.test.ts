@@ -91,8 +91,8 @@ describe("Docker Hub", () => {
   });
 
   it("the anonymous pull limit, lifted by docker login and back after logout", async () => {
-    const h = createHost();
-    distributionOf(h.daemon).hub.limits = { anonymous: 2, authenticated: 5 };
+    const h = createHost({ pullLimit: 2 });
+    expect(distributionOf(h.daemon).hub.limits).toEqual({ anonymous: 2, authenticated: 200 });
     await ok(h, "docker pull busybox");
     await ok(h, "docker pull busybox");
     const limited = await h.run("docker pull busybox");
