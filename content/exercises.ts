@@ -19,6 +19,7 @@ import registries from "./lessons/registries/exercises";
 import movingASystem from "./lessons/moving-a-system/exercises";
 import compose from "./lessons/compose/exercises";
 import volumes from "./lessons/volumes/exercises";
+import ecosystem from "./lessons/ecosystem/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
@@ -34,6 +35,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "moving-a-system": movingASystem,
   compose,
   volumes,
+  ecosystem,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();

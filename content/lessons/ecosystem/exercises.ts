@@ -1,0 +1,115 @@
+/** Lesson 15 exercises: an image's platform read from its config, and an image saved as an OCI layout. */
+import { defineExercises } from "../../../simulator/check/exercise";
+import { fail, pass, tagsOf } from "../../lib/checks";
+
+export default defineExercises([
+  {
+    id: "ecosystem/platform-tag",
+    title: "Name an image after its platform",
+    goal:
+      "Multi-platform images are often pushed one platform at a time, as `<name>:<version>-<os>-<architecture>`, before a manifest list joins them. " +
+      "Find the platform of the image `eco-tool:1.0` and give it a second name `eco-tool:1.0-<os>-<architecture>` that states its real platform.",
+    setup: [
+      { file: "tool/Dockerfile", content: "FROM busybox\nRUN echo 1.0 > /version\n" },
+      { docker: ["build", "-t", "eco-tool:1.0", "tool"] },
+    ],
+    hints: [
+      "An image's config records the platform it was built for, in the fields `Os` and `Architecture`.",
+      "`docker image inspect -f '{{.Os}}/{{.Architecture}}' eco-tool:1.0`, then `docker tag` with the values it prints.",
+      "On an x86-64 machine: `docker tag eco-tool:1.0 eco-tool:1.0-linux-amd64`",
+    ],
+    solution: ["docker tag eco-tool:1.0 eco-tool:1.0-$(docker image inspect -f '{{.Os}}-{{.Architecture}}' eco-tool:1.0)"],
+    wrong: [
+      { commands: ["docker tag eco-tool:1.0 eco-tool:1.0-linux-arm64"], expect: "but the tag says `linux-arm64`" },
+      { commands: ["docker tag eco-tool:1.0 eco-tool:1.0-linux-x86_64"], expect: "`x86_64` is what `uname -m` and `docker info` call it" },
+      { commands: ["docker tag busybox eco-tool:1.0-linux-amd64"], expect: "names another image than `eco-tool:1.0`" },
+    ],
+    checks: [
+      {
+        description: "`eco-tool:1.0` has a second name `eco-tool:1.0-<os>-<architecture>` with its real platform",
+        async run(engine) {
+          const img = await engine.image("eco-tool:1.0");
+          if (!img) return fail("there is no image `eco-tool:1.0` any more: reset the exercise to build it again");
+          const want = `eco-tool:1.0-${img.Os}-${img.Architecture}${img.Variant ? `-${String(img.Variant)}` : ""}`;
+          const names = await tagsOf(engine, img.Id);
+          if (names.includes(want) || names.includes(`eco-tool:1.0-${img.Os}-${img.Architecture}`)) return pass;
+          const tried = names.find((t) => t.startsWith("eco-tool:1.0-"));
+          if (tried) {
+            const said = tried.slice("eco-tool:1.0-".length);
+            if (said === `${img.Os}-x86_64` && img.Architecture === "amd64") {
+              return fail(`the image is named \`${tried}\`: \`x86_64\` is what \`uname -m\` and \`docker info\` call it, but image platforms use Go's names, and the image's Architecture is \`amd64\``);
+            }
+            return fail(`the image's config says \`${img.Os}/${img.Architecture}\`, but the tag says \`${said}\`: read the platform with \`docker image inspect -f '{{.Os}}/{{.Architecture}}' eco-tool:1.0\``);
+          }
+          const elsewhere = (await engine.images()).flatMap((i) => i.RepoTags ?? []).find((t) => t.startsWith("eco-tool:1.0-"));
+          if (elsewhere) return fail(`\`${elsewhere}\` names another image than \`eco-tool:1.0\`: tag \`eco-tool:1.0\` itself`);
+          return fail(`\`eco-tool:1.0\` has no name of the form \`eco-tool:1.0-<os>-<architecture>\` yet (its names are ${names.map((n) => `\`${n}\``).join(", ")})`);
+        },
+      },
+    ],
+    real: true,
+  },
+  {
+    id: "ecosystem/oci-layout",
+    title: "An image as an OCI layout",
+    goal:
+      "Save the image `eco-app:1` with `docker save` and unpack the archive into the folder `eco-oci` in your working folder, so that `eco-oci/index.json` " +
+      "(the OCI image layout's entry point) names `eco-app:1`.",
+    setup: [
+      { file: "app/Dockerfile", content: "FROM busybox\nRUN echo 1 > /version\nCMD [\"cat\", \"/version\"]\n" },
+      { docker: ["build", "-t", "eco-app:1", "app"] },
+    ],
+    hints: [
+      "`docker save` writes an image (config, manifests, layers) to a tar archive; current Docker writes it as an OCI image layout: `oci-layout`, `index.json` and `blobs/sha256/`.",
+      "`docker save -o eco-app.tar eco-app:1`, then unpack it with `tar -xf` into a folder made with `mkdir`.",
+      "`docker save -o eco-app.tar eco-app:1`, `mkdir eco-oci`, `tar -xf eco-app.tar -C eco-oci`",
+    ],
+    solution: ["docker save -o eco-app.tar eco-app:1", "mkdir eco-oci", "tar -xf eco-app.tar -C eco-oci"],
+    wrong: [
+      { commands: ["docker save -o eco-app.tar eco-app:1"], expect: "there is no `eco-oci/oci-layout`" },
+      {
+        commands: ["docker create --name eco-c eco-app:1", "docker export -o eco-app.tar eco-c", "mkdir eco-oci", "tar -xf eco-app.tar -C eco-oci"],
+        expect: "holds a root filesystem",
+      },
+      { commands: ["docker save -o eco-app.tar busybox", "mkdir eco-oci", "tar -xf eco-app.tar -C eco-oci"], expect: "names `docker.io/library/busybox:latest`" },
+    ],
+    checks: [
+      {
+        description: "`eco-oci` holds an OCI image layout (`oci-layout` and `index.json`)",
+        async run(engine) {
+          const layout = await engine.hostFile("eco-oci/oci-layout");
+          const index = await engine.hostFile("eco-oci/index.json");
+          if (layout !== null && index !== null) return pass;
+          if ((await engine.hostFile("eco-oci/bin/busybox")) !== null || (await engine.hostFile("eco-oci/version")) !== null) {
+            return fail(
+              "`eco-oci` holds a root filesystem (`bin/`, `etc/`, ...): that is `docker export` of a container, one flattened tree without layers or config. " +
+                "`docker save` of the image writes the layout",
+            );
+          }
+          if ((await engine.hostFile("eco-oci/manifest.json")) !== null) {
+            return fail("`eco-oci` has Docker's `manifest.json` but no `index.json`: an engine older than Docker 25 wrote the archive in its own layout, not as an OCI layout");
+          }
+          if ((await engine.hostFile("eco-app.tar")) !== null) return fail("there is no `eco-oci/oci-layout` yet: `eco-app.tar` is still packed. `mkdir eco-oci` and `tar -xf eco-app.tar -C eco-oci`");
+          return fail("there is no `eco-oci/oci-layout`: save the image with `docker save -o eco-app.tar eco-app:1` and unpack it into `eco-oci`");
+        },
+      },
+      {
+        description: "`eco-oci/index.json` names `eco-app:1`",
+        async run(engine) {
+          const text = await engine.hostFile("eco-oci/index.json");
+          if (text === null) return fail("there is no `eco-oci/index.json`");
+          let names: string[] = [];
+          try {
+            const index = JSON.parse(text) as { manifests?: { annotations?: Record<string, string> }[] };
+            names = (index.manifests ?? []).map((m) => m.annotations?.["io.containerd.image.name"] ?? "").filter(Boolean);
+          } catch {
+            return fail("`eco-oci/index.json` is not valid JSON: unpack the archive again");
+          }
+          if (names.includes("docker.io/library/eco-app:1")) return pass;
+          return fail(`\`eco-oci/index.json\` names ${names.map((n) => `\`${n}\``).join(", ") || "no image"}, expected \`docker.io/library/eco-app:1\`: save \`eco-app:1\``);
+        },
+      },
+    ],
+    real: { reason: "Docker 20.10's docker save writes the pre-OCI archive layout (manifest.json and <id>/layer.tar); index.json and oci-layout come with Docker 25" },
+  },
+]);
