@@ -235,3 +235,18 @@ describe("on a terminal", () => {
     session.dispose();
   });
 });
+
+describe("repository digests as references", () => {
+  it("run and inspect find an image by name@digest; rmi of the last tag also untags its digests", async () => {
+    const h = createHost();
+    const pull = lines((await ok(h, "docker pull busybox")).stdout);
+    const digest = pull.find((l) => l.startsWith("Digest: "))!.slice("Digest: ".length);
+    expect((await ok(h, `docker run --rm busybox@${digest} echo hi`))).toEqual({ exit: 0, stdout: "hi\n", stderr: "" });
+    await ok(h, "docker tag busybox bb2");
+    expect((await ok(h, "docker rmi busybox")).stdout).toBe(`Untagged: busybox:latest\nUntagged: busybox@${digest}\n`);
+    expect((await ok(h, "docker image inspect -f '{{json .RepoDigests}}' bb2")).stdout).toBe("[]\n");
+    await ok(h, "docker pull -q busybox");
+    expect((await ok(h, `docker rmi busybox@${digest}`)).stdout).toBe(`Untagged: busybox@${digest}\n`);
+    expect((await ok(h, "docker images --format '{{.Repository}}:{{.Tag}}'")).stdout).toBe("bb2:latest\nbusybox:latest\n");
+  });
+});

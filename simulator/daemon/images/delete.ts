@@ -7,7 +7,7 @@ import { parseNormalizedNamed } from "../../api/reference";
 import type { Container } from "../container/container";
 import type { Daemon } from "../daemon";
 import { conflict, DaemonError, invalidParameter } from "../errdefs";
-import { shortId } from "./image";
+import { shortId, type Image } from "./image";
 import { daemonRefError, familiar, getImage, refKey } from "./lookup";
 import { collectRetired, deleteImage } from "./release";
 
@@ -57,6 +57,16 @@ function untag(d: Daemon, key: string, records: DeleteRecord[]): void {
   d.events.emit({ Type: "image", Action: "untag", Actor: { ID: id, Attributes: { name: id } }, time: d.now() });
 }
 
+/** Remove an image's repository digests (those `which` selects), as untag records. */
+function untagDigests(d: Daemon, img: Image, records: DeleteRecord[], which: (rd: string) => boolean): void {
+  const all = img.repoDigests ?? [];
+  for (const rd of all.filter(which)) {
+    records.push({ Untagged: familiar(rd) });
+    d.events.emit({ Type: "image", Action: "untag", Actor: { ID: img.id, Attributes: { name: img.id } }, time: d.now() });
+  }
+  img.repoDigests = all.filter((x) => !which(x));
+}
+
 function deleteHelper(d: Daemon, id: string, records: DeleteRecord[], force: boolean, prune: boolean, quiet: boolean): void {
   const c = checkConflict(d, id, force ? HARD : HARD | SOFT);
   if (c) {
@@ -92,14 +102,26 @@ export function imageDelete(d: Daemon, ref: string, opts: DeleteOptions): Delete
     const parsed = parseNormalizedNamed(ref);
     if (!parsed.ok) throw invalidParameter(daemonRefError(parsed.error));
     const key = refKey(parsed.ref);
-    if (!d.images.tags.has(key)) throw new DaemonError("NotFound", "reference does not exist");
-    untag(d, key, records);
-    if (d.images.tagsOf(id).length > 0) return records;
+    const digests = img.repoDigests ?? [];
+    if (parsed.ref.digest !== undefined && digests.includes(key)) {
+      // a repository digest is a reference too: removing it untags it
+      img.repoDigests = digests.filter((x) => x !== key);
+      records.push({ Untagged: familiar(key) });
+      d.events.emit({ Type: "image", Action: "untag", Actor: { ID: id, Attributes: { name: id } }, time: d.now() });
+    } else {
+      if (!d.images.tags.has(key)) throw new DaemonError("NotFound", "reference does not exist");
+      untag(d, key, records);
+      // moby: once no tag of the repository is left, its digest references go too
+      const repo = key.slice(0, key.lastIndexOf(":"));
+      if (!d.images.tagsOf(id).some((t) => t.slice(0, t.lastIndexOf(":")) === repo)) untagDigests(d, img, records, (x) => x.startsWith(repo + "@"));
+    }
+    if (d.images.tagsOf(id).length > 0 || (img.repoDigests ?? []).length > 0) return records;
     removedRef = true;
   } else if (d.images.tagsOf(id).length === 1) {
     const c = checkConflict(d, id, opts.force ? HARD : HARD | STOPPED);
     if (c) throw c;
     for (const key of d.images.tagsOf(id)) untag(d, key, records);
+    untagDigests(d, img, records, () => true);
   }
   deleteHelper(d, id, records, opts.force, opts.prune, removedRef);
   return records;

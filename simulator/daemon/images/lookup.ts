@@ -40,6 +40,11 @@ export function getImage(d: Daemon, refOrId: string): Image {
   const id = d.images.tags.get(refKey(ref));
   const tagged = id ? d.images.get(id) : undefined;
   if (tagged) return tagged;
+  if (ref.digest !== undefined) {
+    // name@digest: the image a pull or push recorded that repository digest for
+    const rd = `${ref.domain}/${ref.path}@${ref.digest}`;
+    for (const img of d.images.images.values()) if (img.repoDigests?.includes(rd)) return img;
+  }
   const byId = d.images.byIdPrefix(refOrId);
   if (byId && byId !== "ambiguous") return byId;
   throw notFound(`No such image: ${familiarString(tagNameOnly(ref))}`);
