@@ -20,6 +20,7 @@ import movingASystem from "./lessons/moving-a-system/exercises";
 import compose from "./lessons/compose/exercises";
 import volumes from "./lessons/volumes/exercises";
 import ecosystem from "./lessons/ecosystem/exercises";
+import networks from "./lessons/networks/exercises";
 
 export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   "first-container": firstContainer,
@@ -36,6 +37,7 @@ export const exercisesByLesson: Record<string, Exercise[]> = validateRegistry({
   compose,
   volumes,
   ecosystem,
+  networks,
 });
 
 export const allExercises: Exercise[] = Object.values(exercisesByLesson).flat();
