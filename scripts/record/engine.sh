@@ -63,11 +63,13 @@ up_private() {
   # nsenter switches only the network namespace: mounts (cgroups, /sys) stay the host's.
   # In a mount namespace of its own, the daemon sees its data root and state directory at the
   # standard paths (/var/lib/docker, /var/run/docker), so that the paths it prints (volume
-  # mount points, log and hosts files) are the ones any engine prints, and a /tmp of its own,
-  # so that the working directory /tmp/dsim/work is the recorder's alone. The steps run in
-  # this same mount namespace (see `env`); everything else is the host's.
+  # mount points, log and hosts files) are the ones any engine prints, and a /tmp/dsim of its
+  # own, so that the working directory /tmp/dsim/work is the recorder's alone. Only /tmp/dsim
+  # is private: the rest of /tmp stays visible, since the repository (its scenario files and
+  # the recorder's own scripts) may itself live under /tmp. The steps run in this same mount
+  # namespace (see `env`); everything else is the host's.
   nsenter --net="/run/netns/$netns" unshare --mount --propagation private sh -c '
-    mount --bind "$1" /var/lib/docker && mount --bind "$2" /run/docker && mount --bind "$5" /tmp &&
+    mount --bind "$1" /var/lib/docker && mount --bind "$2" /run/docker && mkdir -p /tmp/dsim && mount --bind "$5" /tmp/dsim &&
     exec setsid dockerd --data-root /var/lib/docker --exec-root /var/run/docker -H "$3" --pidfile "$4"
   ' sh "$data_root" "$state/exec" "$socket" "$pidfile" "$tmp_root" >"$logfile" 2>&1 </dev/null &
   local waited=0
