@@ -3,7 +3,8 @@
  * namespace: a container sees only its own processes, numbered from 1. "self" is resolved by the
  * caller's Vfs (target "$self").
  */
-import { type Backend, FsError, type Stat } from "../fs/types";
+import { FsError, type Stat } from "../fs/types";
+import { ReadOnlyBackend } from "../fs/readonly";
 import { utf8 } from "../util/bytes";
 import { HOST_CPUS, HOST_MEMINFO, HOST_UNAME } from "./applets/lib/sys-host";
 import type { Kernel } from "./kernel";
@@ -26,13 +27,14 @@ export const HOST_FACTS = {
   kernel: HOST_UNAME.release,
 };
 
-export class ProcFs implements Backend {
-  readonly readOnly = true;
+export class ProcFs extends ReadOnlyBackend {
   constructor(
     private readonly kernel: Kernel,
     private readonly ns: () => Namespaces,
     private readonly mounts: () => MountTable,
-  ) {}
+  ) {
+    super();
+  }
 
   private procs(): Process[] {
     return this.kernel.list(this.ns().pid);
@@ -108,36 +110,5 @@ export class ProcFs implements Backend {
     const gen = proc ? this.files(proc)[p[1]] : undefined;
     if (!gen) throw new FsError(p.length === 1 ? "EISDIR" : "ENOENT");
     return utf8(gen());
-  }
-
-  private ro(): never {
-    throw new FsError("EROFS");
-  }
-  writeFile(): void {
-    this.ro();
-  }
-  mkdir(): void {
-    this.ro();
-  }
-  symlink(): void {
-    this.ro();
-  }
-  mknod(): void {
-    this.ro();
-  }
-  link(): void {
-    this.ro();
-  }
-  unlink(): void {
-    this.ro();
-  }
-  rmdir(): void {
-    this.ro();
-  }
-  rename(): void {
-    this.ro();
-  }
-  setattr(): void {
-    this.ro();
   }
 }

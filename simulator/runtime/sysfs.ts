@@ -5,7 +5,8 @@
  *   /sys/fs/cgroup/{memory.max,memory.swap.max,memory.current,pids.max,pids.current,
  *                   cpu.max,cpu.weight,cgroup.controllers}       the container's cgroup (v2)
  */
-import { type Backend, FsError, type Stat } from "../fs/types";
+import { FsError, type Stat } from "../fs/types";
+import { ReadOnlyBackend } from "../fs/readonly";
 import { utf8 } from "../util/bytes";
 import type { Cgroup, NetInterface } from "./namespaces";
 
@@ -51,9 +52,10 @@ function netFiles(i: NetInterface): Tree {
   };
 }
 
-export class SysFs implements Backend {
-  readonly readOnly = true;
-  constructor(private readonly src: SysSources) {}
+export class SysFs extends ReadOnlyBackend {
+  constructor(private readonly src: SysSources) {
+    super();
+  }
 
   private tree(): Tree {
     const net: Tree = {};
@@ -90,36 +92,5 @@ export class SysFs implements Backend {
     if (!node) throw new FsError("ENOENT");
     if (typeof node !== "function") throw new FsError("EISDIR");
     return utf8(node() + "\n");
-  }
-
-  private ro(): never {
-    throw new FsError("EROFS");
-  }
-  writeFile(): void {
-    this.ro();
-  }
-  mkdir(): void {
-    this.ro();
-  }
-  symlink(): void {
-    this.ro();
-  }
-  mknod(): void {
-    this.ro();
-  }
-  link(): void {
-    this.ro();
-  }
-  unlink(): void {
-    this.ro();
-  }
-  rmdir(): void {
-    this.ro();
-  }
-  rename(): void {
-    this.ro();
-  }
-  setattr(): void {
-    this.ro();
   }
 }

@@ -6,9 +6,8 @@ import { registerCommand } from "../../registry";
 import { contextJSON, renderFormat } from "../../template/table";
 import { dockerTableWriter } from "../../template/tabwriter";
 import { T, typed } from "../../template/index";
-import { commandText } from "../../../daemon/list";
 import { imageShown, psContext } from "../container/ps-context";
-import { familiarString, parseNormalizedNamed } from "../../../api/reference";
+import { familiar } from "../../../daemon/images/lookup";
 
 const SummaryContext = T.ptr(T.struct("formatter.diskUsageContext", []));
 const HEADER = { Type: "TYPE", TotalCount: "TOTAL", Active: "ACTIVE", Size: "SIZE", Reclaimable: "RECLAIMABLE" };
@@ -48,7 +47,7 @@ function verbose(env: Parameters<Command["run"]>[0], u: DiskUsage): string {
   const imageRows = [["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE", "SHARED SIZE", "UNIQUE SIZE", "CONTAINERS"]];
   for (const i of [...u.images].sort((a, b) => Date.parse(b.image.config.created) - Date.parse(a.image.config.created))) {
     const tags = d.images.tagsOf(i.image.id);
-    const names = tags.length ? tags.map((t) => { const r = parseNormalizedNamed(t); return r.ok ? familiarString(r.ref) : t; }) : ["<none>:<none>"];
+    const names = tags.length ? tags.map(familiar) : ["<none>:<none>"];
     for (const n of names) {
       const at = n.lastIndexOf(":");
       imageRows.push([n.slice(0, at), n.slice(at + 1), i.image.id.replace(/^sha256:/, "").slice(0, 12), created(Date.parse(i.image.config.created)), humanSizeWithPrecision(i.size, 3), humanSize(i.shared), humanSize(i.size - i.shared), String(i.containers)]);
@@ -59,7 +58,7 @@ function verbose(env: Parameters<Command["run"]>[0], u: DiskUsage): string {
   for (const { container: c, sizeRw } of [...u.containers].sort((a, b) => b.container.created - a.container.created)) {
     const ps = psContext(d, c, true, false);
     const vols = c.mounts.filter((m) => m.Type === "volume").length;
-    cRows.push([c.id.slice(0, 12), imageShown(d, c), JSON.stringify(commandText(c).length > 20 ? commandText(c).slice(0, 19) + "…" : commandText(c)), String(vols), humanSize(sizeRw), created(c.created), ps.ctx.Status(), c.name]);
+    cRows.push([c.id.slice(0, 12), imageShown(d, c), ps.ctx.Command(), String(vols), humanSize(sizeRw), created(c.created), ps.ctx.Status(), c.name]);
   }
   out += table(cRows) + "\nLocal Volumes space usage:\n\n";
   const vRows = [["VOLUME NAME", "LINKS", "SIZE"], ...u.volumes.map((v) => [v.volume.Name, String(v.links), humanSize(v.size)])];
