@@ -13,7 +13,7 @@ import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Docker from "dockerode";
-import type { Exercise } from "../simulator/check/exercise";
+import { messageOf, textsOf, type Exercise, type Locale } from "../simulator/check/exercise";
 import type { CheckReport } from "../simulator/check/runner";
 import { describeEndpoint, dockerOptions, explainConnectionError, resolveEndpoint, SetupError, thisMachine, withTimeout, type Endpoint, type Machine } from "./connect";
 import { verifyCommands } from "./commands";
@@ -39,6 +39,7 @@ Exit codes: 0 pass, 1 a check failed, 2 error.
 Everything setup creates carries the label io.layerlab.verify=<exercise-id>; nothing is pulled.
 The engine is the one \`docker\` uses: DOCKER_HOST, else the current docker context.
 Working folders: ~/.layerlab/verify/<exercise-id>/ (or under $LAYERLAB_VERIFY_DIR).
+Exercise texts are in Japanese when LANG (or LC_ALL, LC_MESSAGES) starts with ja, e.g. LANG=ja_JP.UTF-8.
 `;
 
 export type Command =
@@ -99,14 +100,24 @@ function findReal(exercises: readonly Exercise[], id: string): Exercise {
   return ex;
 }
 
-function formatReport(ex: Exercise, report: CheckReport): string {
-  const lines = [`${ex.id}: ${ex.title}`];
-  for (const { description, result } of report.results) {
-    lines.push(`  ${result.pass ? "PASS" : "FAIL"}  ${description}`);
-    if (result.message) lines.push(...result.message.split("\n").map((l) => `        ${l}`));
-  }
+/** The language of exercise texts in reports: Japanese when the locale environment asks for it. */
+export function reportLocale(env: Record<string, string | undefined>): Locale {
+  const chosen = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^ja(_|\.|$)/.test(chosen) ? "ja" : "en";
+}
+
+export function formatReport(ex: Exercise, report: CheckReport, locale: Locale = "en"): string {
+  const texts = textsOf(ex, locale);
+  const lines = [`${ex.id}: ${texts.title}`];
+  report.results.forEach(({ result }, index) => {
+    lines.push(`  ${result.pass ? "PASS" : "FAIL"}  ${texts.checks[index] ?? report.results[index].description}`);
+    const message = messageOf(result, locale);
+    if (message) lines.push(...message.split("\n").map((l) => `        ${l}`));
+  });
   const failed = report.results.filter((r) => !r.result.pass).length;
-  lines.push(report.pass ? `Passed: all ${report.results.length} checks hold on your Docker engine.` : `Not yet: ${failed} of ${report.results.length} checks failed.`);
+  const total = report.results.length;
+  if (locale === "ja") lines.push(report.pass ? `合格: ${total} 個のチェックすべてがこの Docker エンジンで通りました。` : `まだです: ${total} 個のチェックのうち ${failed} 個が通っていません。`);
+  else lines.push(report.pass ? `Passed: all ${total} checks hold on your Docker engine.` : `Not yet: ${failed} of ${total} checks failed.`);
   return lines.join("\n") + "\n";
 }
 
@@ -175,7 +186,7 @@ export async function main(args: readonly string[], deps: Deps): Promise<number>
           io.out(JSON.stringify({ exercise: ex.id, engine: endpoint.host, pass: report.pass, setupDone, checks }, null, 2) + "\n");
         } else {
           if (!setupDone) io.err(`Note: setup has not been run for ${ex.id} on this engine (${verifyCommands(ex.id).setup}).\n`);
-          io.out(formatReport(ex, report));
+          io.out(formatReport(ex, report, reportLocale(deps.machine.env)));
         }
         return report.pass ? EXIT.ok : EXIT.fail;
       }

@@ -6,7 +6,37 @@
  */
 import type { CheckEngine } from "./engine";
 
-export type CheckResult = { pass: true; message?: string } | { pass: false; message: string };
+/** The locales exercise texts are written in. English is the text itself; the others are translations. */
+export type Locale = "en" | "ja";
+export type Translated = Exclude<Locale, "en">;
+
+/** A check's failure message: the English text, and the same message in every other locale. */
+export type CheckResult = { pass: true; message?: string } | { pass: false; message: string; translations?: Record<Translated, string> };
+
+/** A failed check, said in every locale: `failed("no container `web`", "コンテナ `web` がありません")`. */
+export function failed(message: string, ja: string): CheckResult {
+  return { pass: false, message, translations: { ja } };
+}
+
+/** A message in English and its translations, for helpers that build parts of check messages. */
+export interface Said {
+  en: string;
+  ja: string;
+}
+
+/** A failed check from a message built in all locales. */
+export function failedWith(said: Said): CheckResult {
+  return failed(said.en, said.ja);
+}
+
+/** The texts of an exercise a learner reads, in one locale. Lists are in the order of the English ones. */
+export interface ExerciseTexts {
+  title: string;
+  goal: string;
+  hints: string[];
+  /** Check descriptions, one per check, in order. */
+  checks: string[];
+}
 
 export interface Check {
   /** What the check wants, in words, shown before it runs ("a container named web is running"). */
@@ -52,6 +82,21 @@ export interface Exercise {
    * offline lab images; otherwise the reason it is simulator-only.
    */
   real: true | { reason: string };
+  /** The learner-facing texts in each other locale (see TRANSLATING.md). */
+  translations?: Partial<Record<Translated, ExerciseTexts>>;
+}
+
+/** What the learner reads of `ex` in `locale`: the translation when there is one, else English. */
+export function textsOf(ex: Exercise, locale: Locale): ExerciseTexts {
+  const english: ExerciseTexts = { title: ex.title, goal: ex.goal, hints: ex.hints, checks: ex.checks.map((c) => c.description) };
+  if (locale === "en") return english;
+  return ex.translations?.[locale] ?? english;
+}
+
+/** A check result's message in `locale` (English when the check gave no translation). */
+export function messageOf(result: CheckResult, locale: Locale): string | undefined {
+  if (result.pass) return result.message;
+  return locale === "en" ? result.message : (result.translations?.[locale] ?? result.message);
 }
 
 /** Identity helper that keeps exercise files typed. */

@@ -6,7 +6,7 @@ import { createHost, LEARNER, type Host, type RunResult } from "../host/host";
 import { split } from "../fs/path";
 import { Vfs } from "../runtime/vfs";
 import type { CheckEngine } from "./engine";
-import type { CheckResult, Exercise } from "./exercise";
+import { messageOf, type CheckResult, type Exercise, type Locale } from "./exercise";
 import { SimEngine } from "./sim-engine";
 
 export interface CheckReport {
@@ -14,6 +14,12 @@ export interface CheckReport {
   results: { description: string; result: CheckResult }[];
   /** The first failing check's message. */
   message?: string;
+}
+
+/** The first failing check's message in `locale` (English when that check gave no translation). */
+export function reportMessage(report: CheckReport, locale: Locale): string | undefined {
+  const failed = report.results.find((r) => !r.result.pass);
+  return failed ? messageOf(failed.result, locale) : undefined;
 }
 
 /** Simulated time one setup step or replayed command line may take. */

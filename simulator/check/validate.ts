@@ -21,6 +21,13 @@ const setupStep = z.union(
   { error: 'a setup step is { docker: [...] } or { file: "path", content: "..." }' },
 );
 
+const texts = z.strictObject({
+  title: text("title"),
+  goal: text("goal"),
+  hints: list(text("a hint"), "hints"),
+  checks: list(text("a check description"), "check descriptions"),
+});
+
 export const exerciseSchema = z.strictObject({
   id: z.string().refine((id) => id.split("/").length === 2 && id.split("/").every((p) => KEBAB.test(p)), {
     error: 'id must be "<lesson-slug>/<name>" in kebab case, like "first-container/hello"',
@@ -39,6 +46,13 @@ export const exerciseSchema = z.strictObject({
     "checks",
   ),
   real: z.union([z.literal(true), z.strictObject({ reason: text("reason") })], { error: "real must be true or { reason: \"why it is simulator-only\" }" }),
+  translations: z.strictObject({ ja: texts.optional() }).optional(),
+}).superRefine((ex, ctx) => {
+  for (const [locale, t] of Object.entries(ex.translations ?? {})) {
+    if (!t) continue;
+    if (t.hints.length !== ex.hints.length) ctx.addIssue({ code: "custom", path: ["translations", locale, "hints"], message: `has ${t.hints.length} hints, the English has ${ex.hints.length}` });
+    if (t.checks.length !== ex.checks.length) ctx.addIssue({ code: "custom", path: ["translations", locale, "checks"], message: `has ${t.checks.length} check descriptions, the exercise has ${ex.checks.length} checks` });
+  }
 });
 
 function where(path: PropertyKey[]): string {

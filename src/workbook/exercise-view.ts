@@ -3,7 +3,8 @@
  * message and each check's state. Text changes only when it differs, so the live region speaks
  * only when something changed.
  */
-import type { CheckReport } from "../../simulator/check/runner";
+import type { Locale } from "../../simulator/check/exercise";
+import { reportMessage, type CheckReport } from "../../simulator/check/runner";
 import { inlineSegments } from "./inline";
 import type { WorkbookStrings } from "./strings";
 
@@ -41,6 +42,7 @@ export class ExerciseView {
   constructor(
     readonly section: HTMLElement,
     private readonly strings: WorkbookStrings,
+    private readonly locale: Locale,
   ) {
     const q = <T extends HTMLElement>(selector: string) => {
       const found = section.querySelector<T>(selector);
@@ -103,11 +105,12 @@ export class ExerciseView {
     }
     const passing = report.results.filter((r) => r.result.pass).length;
     this.status(report.pass ? this.strings.passed : this.strings.notYet(passing, report.results.length));
-    if (report.pass || !report.message) {
+    const message = report.pass ? undefined : reportMessage(report, this.locale);
+    if (!message) {
       this.#message.hidden = true;
       setInline(this.#message, "");
     } else {
-      setInline(this.#message, report.message);
+      setInline(this.#message, message);
       this.#message.hidden = false;
     }
     return newlyPassed;

@@ -34,7 +34,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 function viewOf(section: HTMLElement): ExerciseView {
   let view = views.get(section);
   if (!view) {
-    view = new ExerciseView(section, strings);
+    view = new ExerciseView(section, strings, locale);
     views.set(section, view);
   }
   return view;

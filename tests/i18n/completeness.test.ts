@@ -5,13 +5,16 @@
  *   blocks exactly, and its order, minutes and prerequisites; any difference fails;
  * - a translated page links only to pages of its own locale (no /lessons/… from a /ja/ page);
  * - a translation without an English lesson fails.
- * Lessons not translated yet are listed in the output. They fail only when
+ * - every exercise has its title, goal, hints and check descriptions in the locale (the check
+ *   messages are covered where the wrong attempts are replayed: tests/lessons).
+ * Lessons and exercises not translated yet are listed in the output. They fail only when
  * REQUIRE_ALL_TRANSLATED is true: switch it on once the course is fully translated.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compareLessons, linkedLessons, linksOutOfLocale } from "./completeness";
+import { allExercises } from "../../content/exercises";
+import { compareLessons, exerciseTextProblems, linkedLessons, linksOutOfLocale } from "./completeness";
 
 const REQUIRE_ALL_TRANSLATED = false;
 
@@ -46,6 +49,14 @@ describe("translation completeness", () => {
         ];
         console.log(lines.join("\n"));
         if (REQUIRE_ALL_TRANSLATED) expect(missing, `lessons without a ${locale} translation`).toEqual([]);
+      });
+
+      it(`exercise texts translated`, () => {
+        const untranslated = allExercises.filter((ex) => !ex.translations?.[locale as "ja"]).map((ex) => ex.id);
+        console.log(`[i18n] ${locale}: ${allExercises.length - untranslated.length} of ${allExercises.length} exercises translated${untranslated.length ? `; not yet: ${untranslated.join(", ")}` : ""}`);
+        if (REQUIRE_ALL_TRANSLATED) expect(untranslated, `exercises without ${locale} texts`).toEqual([]);
+        const problems = allExercises.flatMap((ex) => exerciseTextProblems(ex, locale as "ja"));
+        expect(problems).toEqual([]);
       });
 
       it("every translation has an English lesson", () => {

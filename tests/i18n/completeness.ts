@@ -4,6 +4,7 @@
  * course (see TRANSLATING.md).
  */
 import { parse as parseYaml } from "yaml";
+import type { Exercise, Translated } from "../../simulator/check/exercise";
 
 export interface LessonSkeleton {
   /** `<Exercise id="…">` ids, in page order. */
@@ -95,4 +96,34 @@ export function linkedLessons(mdx: string, locale: string): string[] {
     .filter((href) => href.startsWith(prefix))
     .map((href) => href.slice(prefix.length).split(/[/#?]/)[0]!)
     .filter((slug) => slug.length > 0);
+}
+
+/** Kana or kanji: a text that has them is written in Japanese. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+/** Inline code spans, which stay as they are in every locale. */
+const codeSpans = (text: string) => [...text.matchAll(/`[^`]*`/g)].map((m) => m[0]).sort();
+
+/**
+ * What is wrong with an exercise's texts in `locale` (none when it has no translation yet):
+ * the title, goal and check descriptions must be in Japanese; a hint may instead be the English
+ * hint unchanged when that is code only (a command to type). Each translated text keeps the
+ * English text's inline code spans.
+ */
+export function exerciseTextProblems(ex: Exercise, locale: Translated): string[] {
+  const t = ex.translations?.[locale];
+  if (!t) return [];
+  const problems: string[] = [];
+  const pairs: [string, string, string][] = [
+    ["title", ex.title, t.title],
+    ["goal", ex.goal, t.goal],
+    ...ex.checks.map((c, i): [string, string, string] => [`check ${i + 1}`, c.description, t.checks[i] ?? ""]),
+    ...ex.hints.map((h, i): [string, string, string] => [`hint ${i + 1}`, h, t.hints[i] ?? ""]),
+  ];
+  for (const [what, english, translated] of pairs) {
+    const codeOnly = english.replace(/`[^`]*`/g, "").trim() === "";
+    if (codeOnly ? translated !== english && !JAPANESE.test(translated) : !JAPANESE.test(translated)) problems.push(`${ex.id}: ${what} is not in ${locale}: ${JSON.stringify(translated)}`);
+    const missing = codeSpans(english).filter((span) => !translated.includes(span));
+    if (missing.length > 0) problems.push(`${ex.id}: ${what} lacks the code of the English text: ${missing.join(" ")}`);
+  }
+  return problems;
 }

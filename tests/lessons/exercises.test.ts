@@ -23,6 +23,9 @@ function failures(r: Replay): string {
     .join("\n");
 }
 
+/** Kana or kanji: a message that has them is written in Japanese. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
 describe("exercises: solutions pass, wrong attempts fail with their explanation", () => {
   it("the registry has exercises", () => {
     expect(allExercises.length).toBeGreaterThan(0);
@@ -43,6 +46,10 @@ describe("exercises: solutions pass, wrong attempts fail with their explanation"
           expect(r.report.pass, `the wrong attempt passes every check:\n${transcript(r)}`).toBe(false);
           expect(r.report.message, `first failure does not explain it:\n${failures(r)}\n${transcript(r)}`).toContain(w.expect);
           expect(r.explained).toBe(true);
+          if (ex.translations?.ja) {
+            const untranslated = r.report.results.filter(({ result }) => !result.pass && !JAPANESE.test(result.translations?.ja ?? "")).map((x) => x.description);
+            expect(untranslated, "failing checks without a Japanese message").toEqual([]);
+          }
         });
       });
     });

@@ -1,9 +1,8 @@
 /** Lesson 1 exercises: a container that ran and stopped, and one that keeps running. */
 import type { CheckEngine, ContainerInspect } from "../../../simulator/check/engine";
-import { defineExercises, type CheckResult } from "../../../simulator/check/exercise";
+import { defineExercises, failed, failedWith, type CheckResult, type Said } from "../../../simulator/check/exercise";
 
 const pass: CheckResult = { pass: true };
-const fail = (message: string): CheckResult => ({ pass: false, message });
 
 /** The command a container runs, as one line (entrypoint then command). */
 function commandOf(c: ContainerInspect): string {
@@ -11,27 +10,41 @@ function commandOf(c: ContainerInspect): string {
 }
 
 /** Why there is no container `name`, in terms of the containers that do exist. */
-async function missing(engine: CheckEngine, name: string, deletedHint: string): Promise<string> {
+async function missing(engine: CheckEngine, name: string, deletedHint: Said): Promise<Said> {
   const others = (await engine.containers({ all: true })).map((c) => `\`${c.Names[0].replace(/^\//, "")}\` (${c.Command})`);
-  if (others.length === 0) return `expected a container named \`${name}\`, but there are no containers at all: ${deletedHint}`;
-  return `expected a container named \`${name}\`, but the containers are ${others.join(", ")}: give it the name with \`--name ${name}\``;
+  if (others.length === 0)
+    return {
+      en: `expected a container named \`${name}\`, but there are no containers at all: ${deletedHint.en}`,
+      ja: `\`${name}\` という名前のコンテナがあるはずですが、コンテナが 1 つもありません。${deletedHint.ja}`,
+    };
+  return {
+    en: `expected a container named \`${name}\`, but the containers are ${others.join(", ")}: give it the name with \`--name ${name}\``,
+    ja: `\`${name}\` という名前のコンテナがあるはずですが、あるのは ${others.join("、")} です。\`--name ${name}\` で名前を付けてください。`,
+  };
 }
 
 /** A container by name, or the failure that explains its absence. */
-async function named(engine: CheckEngine, name: string, deletedHint: string): Promise<ContainerInspect | CheckResult> {
-  return (await engine.container(name)) ?? fail(await missing(engine, name, deletedHint));
+async function named(engine: CheckEngine, name: string, deletedHint: Said): Promise<ContainerInspect | CheckResult> {
+  return (await engine.container(name)) ?? failedWith(await missing(engine, name, deletedHint));
 }
 
 const isResult = (v: ContainerInspect | CheckResult): v is CheckResult => "pass" in v;
 
-const RM_HINT = "a container started with `--rm` is deleted as soon as it exits";
+const RM_HINT: Said = {
+  en: "a container started with `--rm` is deleted as soon as it exits",
+  ja: "`--rm` を付けて起動したコンテナは、終了した時点で削除されます。",
+};
+const REMOVED_HINT: Said = {
+  en: "was it started with `--rm`, or removed?",
+  ja: "`--rm` を付けて起動したか、削除しませんでしたか？",
+};
 
 /** The container's state as a phrase ("has exited with code 1"). */
-function stateText(c: ContainerInspect): string {
+function stateText(c: ContainerInspect): Said {
   const s = c.State;
-  if (s.Status === "created") return "was created but never started";
-  if (s.Status === "exited") return `has exited with code ${s.ExitCode}`;
-  return `is ${s.Status}`;
+  if (s.Status === "created") return { en: "was created but never started", ja: "は作成されただけで、一度も起動されていません" };
+  if (s.Status === "exited") return { en: `has exited with code ${s.ExitCode}`, ja: `は終了コード ${s.ExitCode} で終了しています` };
+  return { en: `is ${s.Status}`, ja: `の状態は ${s.Status} です` };
 }
 
 export default defineExercises([
@@ -51,6 +64,18 @@ export default defineExercises([
       { commands: ["docker create --name hello busybox echo hello"], expect: "created but never started" },
       { commands: ["docker run --name hello busybox"], expect: "runs `sh`" },
     ],
+    translations: {
+      ja: {
+        title: "コンテナを残す",
+        goal: "`busybox` イメージで `echo hello` を実行し、正常に終了した `hello` という名前の停止済みコンテナを残してください。",
+        hints: [
+          "`docker run` はコンテナを作成して起動します。`--rm` を付けなければ、コマンドが終わった後もコンテナは残ります。",
+          "コンテナの名前は `--name hello` で付けます。実行するコマンドはイメージ名の後ろに書きます。",
+          "`docker run --name hello busybox echo hello`",
+        ],
+        checks: ["`hello` という名前のコンテナがある", "`hello` が `busybox` の `echo hello` を実行する", "`hello` が終了コード 0 で停止している"],
+      },
+    },
     checks: [
       {
         description: "a container named `hello` exists",
@@ -65,9 +90,17 @@ export default defineExercises([
           const c = await named(engine, "hello", RM_HINT);
           if (isResult(c)) return c;
           const cmd = commandOf(c);
-          if (cmd !== "echo hello") return fail(`container \`hello\` runs \`${cmd}\`, expected \`echo hello\`: the command goes after the image name`);
+          if (cmd !== "echo hello")
+            return failed(
+              `container \`hello\` runs \`${cmd}\`, expected \`echo hello\`: the command goes after the image name`,
+              `コンテナ \`hello\` が実行するのは \`${cmd}\` です。\`echo hello\` を実行させてください。コマンドはイメージ名の後ろに書きます。`,
+            );
           const img = await engine.image("busybox");
-          if (!img || img.Id !== c.Image) return fail(`container \`hello\` was made from \`${c.Config.Image}\`, expected the \`busybox\` image`);
+          if (!img || img.Id !== c.Image)
+            return failed(
+              `container \`hello\` was made from \`${c.Config.Image}\`, expected the \`busybox\` image`,
+              `コンテナ \`hello\` は \`${c.Config.Image}\` から作られています。\`busybox\` イメージから作ってください。`,
+            );
           return pass;
         },
       },
@@ -77,7 +110,11 @@ export default defineExercises([
           const c = await named(engine, "hello", RM_HINT);
           if (isResult(c)) return c;
           if (c.State.Status === "exited" && c.State.ExitCode === 0) return pass;
-          return fail(`container \`hello\` ${stateText(c)}, expected it to have run and exited with code 0`);
+          const state = stateText(c);
+          return failed(
+            `container \`hello\` ${state.en}, expected it to have run and exited with code 0`,
+            `コンテナ \`hello\` ${state.ja}。実行されて終了コード 0 で終わっている必要があります。`,
+          );
         },
       },
     ],
@@ -99,31 +136,48 @@ export default defineExercises([
       { commands: ["docker run -d --name sleeper busybox sleep 1", "sleep 2"], expect: "main process `sleep 1` ended" },
       { commands: ["docker create --name sleeper busybox sleep 3600"], expect: "created but never started" },
     ],
+    translations: {
+      ja: {
+        title: "動き続けるコンテナ",
+        goal: "`busybox` から `sleeper` という名前のコンテナを起動し、プロンプトが戻ってきた後も実行中のままにしてください。メインプロセスは `sleep 3600` です。",
+        hints: [
+          "コンテナが動いているのは、メインプロセスが動いている間だけです。`sleep 3600` は 1 時間続きます。",
+          "`docker run` はコンテナが終わるまで待ちます。待たせないためには `-d` でデタッチします。",
+          "`docker run -d --name sleeper busybox sleep 3600`",
+        ],
+        checks: ["`sleeper` という名前のコンテナがある", "`sleeper` が実行中である", "`sleeper` が `sleep 3600` を実行する"],
+      },
+    },
     checks: [
       {
         description: "a container named `sleeper` exists",
         async run(engine) {
-          const c = await named(engine, "sleeper", "was it started with `--rm`, or removed?");
+          const c = await named(engine, "sleeper", REMOVED_HINT);
           return isResult(c) ? c : pass;
         },
       },
       {
         description: "`sleeper` is running",
         async run(engine) {
-          const c = await named(engine, "sleeper", "was it started with `--rm`, or removed?");
+          const c = await named(engine, "sleeper", REMOVED_HINT);
           if (isResult(c)) return c;
           if (c.State.Running && !c.State.Paused) return pass;
-          const why = c.State.Status === "exited" ? ` (its main process \`${commandOf(c)}\` ended, and the container with it)` : "";
-          return fail(`container \`sleeper\` ${stateText(c)}${why}, expected it to be running`);
+          const exited = c.State.Status === "exited";
+          const state = stateText(c);
+          return failed(
+            `container \`sleeper\` ${state.en}${exited ? ` (its main process \`${commandOf(c)}\` ended, and the container with it)` : ""}, expected it to be running`,
+            `コンテナ \`sleeper\` ${state.ja}${exited ? `（メインプロセス \`${commandOf(c)}\` が終わり、コンテナも一緒に終了しました）` : ""}。実行中である必要があります。`,
+          );
         },
       },
       {
         description: "`sleeper` runs `sleep 3600`",
         async run(engine) {
-          const c = await named(engine, "sleeper", "was it started with `--rm`, or removed?");
+          const c = await named(engine, "sleeper", REMOVED_HINT);
           if (isResult(c)) return c;
           const cmd = commandOf(c);
-          return cmd === "sleep 3600" ? pass : fail(`container \`sleeper\` runs \`${cmd}\`, expected \`sleep 3600\``);
+          if (cmd === "sleep 3600") return pass;
+          return failed(`container \`sleeper\` runs \`${cmd}\`, expected \`sleep 3600\``, `コンテナ \`sleeper\` が実行するのは \`${cmd}\` です。\`sleep 3600\` を実行させてください。`);
         },
       },
     ],
