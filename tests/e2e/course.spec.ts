@@ -1,11 +1,14 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { exercisesByLesson } from "../../content/exercises";
+import { textsOf } from "../../simulator/check/exercise";
+import { workbookStrings } from "../../src/workbook/strings";
 
 /**
  * The whole course, by keyboard: on every lesson page, start the lesson's first exercise, type
  * its solution into the lesson terminal line by line, and see it pass. Every exercise's solution
  * is made of command lines (files are written with printf or sed, not an editor), so each
- * lesson's first exercise can be solved by typing and none is skipped.
+ * lesson's first exercise can be solved by typing and none is skipped. The Japanese edition is
+ * walked the same way with each lesson's last exercise, in its Japanese texts.
  */
 
 // Each test boots the simulator in the page and types several commands key by key: on a slow
@@ -46,22 +49,31 @@ async function typeCommands(page: Page, lines: readonly string[]): Promise<void>
   }
 }
 
-for (const [slug, exercises] of Object.entries(exercisesByLesson)) {
-  const first = exercises[0];
-  test(`lesson ${slug}: its first exercise (${first?.id ?? "none"}) is solved by typing its solution`, async ({ page }) => {
-    if (!first) throw new Error(`lesson ${slug} has no exercise`);
-    await page.goto(`/lessons/${slug}/`);
-    const ex = section(page, first.id);
-    await expect(ex).toHaveCount(1);
+const editions = [
+  { locale: "en", prefix: "", pick: "first" },
+  { locale: "ja", prefix: "/ja", pick: "last" },
+] as const;
 
-    await page.locator("body").press("Tab");
-    await tabTo(page, ex.getByRole("button", { name: "Start" }));
-    await page.keyboard.press("Enter");
-    await expect(panel(page).locator(".xterm-helper-textarea")).toBeFocused();
-    await expect.poll(() => screenText(page)).toContain(prompt);
+for (const { locale, prefix, pick } of editions) {
+  const t = workbookStrings[locale];
+  for (const [slug, exercises] of Object.entries(exercisesByLesson)) {
+    const chosen = pick === "first" ? exercises[0] : exercises[exercises.length - 1];
+    test(`${prefix}/lessons/${slug}/: its ${pick} exercise (${chosen?.id ?? "none"}) is solved by typing its solution`, async ({ page }) => {
+      if (!chosen) throw new Error(`lesson ${slug} has no exercise`);
+      await page.goto(`${prefix}/lessons/${slug}/`);
+      const ex = section(page, chosen.id);
+      await expect(ex).toHaveCount(1);
+      await expect(ex.locator(".ll-exercise-title")).toContainText(textsOf(chosen, locale).title);
 
-    await typeCommands(page, first.solution);
-    await expect(ex.locator("[data-results]")).toContainText("Passed: every check passes.");
-    await expect(ex.locator('[data-check][data-pass="true"]')).toHaveCount(first.checks.length);
-  });
+      await page.locator("body").press("Tab");
+      await tabTo(page, ex.getByRole("button", { name: t.start, exact: true }));
+      await page.keyboard.press("Enter");
+      await expect(panel(page).locator(".xterm-helper-textarea")).toBeFocused();
+      await expect.poll(() => screenText(page)).toContain(prompt);
+
+      await typeCommands(page, chosen.solution);
+      await expect(ex.locator("[data-results]")).toContainText(t.passed);
+      await expect(ex.locator('[data-check][data-pass="true"]')).toHaveCount(chosen.checks.length);
+    });
+  }
 }
