@@ -3,7 +3,7 @@
  * an explanation when it is missing, and phrases that describe engine state to a learner.
  */
 import type { CheckEngine, ContainerInspect, ImageInspect } from "../../simulator/check/engine";
-import type { CheckResult } from "../../simulator/check/exercise";
+import { failed, type CheckResult, type Said } from "../../simulator/check/exercise";
 
 export const pass: CheckResult = { pass: true };
 export const fail = (message: string): CheckResult => ({ pass: false, message });
@@ -23,6 +23,18 @@ export function stateText(c: ContainerInspect): string {
   return `is ${s.Status}`;
 }
 
+/** stateText in every locale: `container \`web\` ${en}` / `コンテナ \`web\` ${ja}`. */
+export function stateSaid(c: ContainerInspect): Said {
+  const s = c.State;
+  if (s.Status === "created") return { en: stateText(c), ja: "は作成されただけで、一度も起動されていません" };
+  if (s.Status === "exited") return { en: stateText(c), ja: `は終了コード ${s.ExitCode} で終了しています` };
+  return { en: stateText(c), ja: `の状態は ${s.Status} です` };
+}
+
+/** A hint for a helper's message: English only (then said in English in every locale too) or in every locale. */
+export type Hint = string | Said;
+const hintIn = (hint: Hint, locale: "en" | "ja"): string => (typeof hint === "string" ? hint : hint[locale]);
+
 /** The containers that exist, as "`name` (command)" for messages. */
 export async function containerList(engine: CheckEngine): Promise<string[]> {
   return (await engine.containers({ all: true })).map((c) => `\`${c.Names[0].replace(/^\//, "")}\` (${c.Command})`);
@@ -32,25 +44,34 @@ export async function containerList(engine: CheckEngine): Promise<string[]> {
  * The container named `name`, or a failure that says which containers exist instead.
  * `hint` is added to the message (how to create it, or why it may be gone).
  */
-export async function container(engine: CheckEngine, name: string, hint: string): Promise<ContainerInspect | CheckResult> {
+export async function container(engine: CheckEngine, name: string, hint: Hint): Promise<ContainerInspect | CheckResult> {
   const c = await engine.container(name);
   if (c && c.Name === `/${name}`) return c;
   const others = await containerList(engine);
   const what = others.length ? `the containers are ${others.join(", ")}` : "there are no containers at all";
-  return fail(`there is no container named \`${name}\`: ${what}.${hint ? " " + hint : ""}`);
+  const en = hintIn(hint, "en");
+  const ja = hintIn(hint, "ja");
+  return failed(
+    `there is no container named \`${name}\`: ${what}.${en ? " " + en : ""}`,
+    `\`${name}\` という名前のコンテナがありません。${others.length ? `あるのは ${others.join("、")} です。` : "コンテナが 1 つもありません。"}${ja}`,
+  );
 }
 
 /** A running container named `name`, or a failure explaining its state. */
-export async function running(engine: CheckEngine, name: string, hint: string): Promise<ContainerInspect | CheckResult> {
+export async function running(engine: CheckEngine, name: string, hint: Hint): Promise<ContainerInspect | CheckResult> {
   const c = await container(engine, name, hint);
   if (isResult(c)) return c;
   if (c.State.Running && !c.State.Paused) return c;
-  return fail(`container \`${name}\` ${stateText(c)} (its main process is \`${commandOf(c)}\`), expected it to be running`);
+  const state = stateSaid(c);
+  return failed(
+    `container \`${name}\` ${state.en} (its main process is \`${commandOf(c)}\`), expected it to be running`,
+    `コンテナ \`${name}\` ${state.ja}（メインプロセスは \`${commandOf(c)}\`）。実行中である必要があります。`,
+  );
 }
 
 /** An image by reference, or a failure naming the reference. */
-export async function image(engine: CheckEngine, ref: string, hint: string): Promise<ImageInspect | CheckResult> {
-  return (await engine.image(ref)) ?? fail(`there is no image \`${ref}\`. ${hint}`);
+export async function image(engine: CheckEngine, ref: string, hint: Hint): Promise<ImageInspect | CheckResult> {
+  return (await engine.image(ref)) ?? failed(`there is no image \`${ref}\`. ${hintIn(hint, "en")}`, `イメージ \`${ref}\` がありません。${hintIn(hint, "ja")}`);
 }
 
 /** Bytes as `docker images` prints them (decimal units, three significant digits). */
