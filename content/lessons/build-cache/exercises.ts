@@ -1,9 +1,8 @@
 /** Lesson 7 exercises: order a Dockerfile for the cache, and keep a folder out of the context. */
 import type { CheckEngine, HistoryItem } from "../../../simulator/check/engine";
-import { defineExercises, type CheckResult } from "../../../simulator/check/exercise";
+import { defineExercises, failed, type CheckResult } from "../../../simulator/check/exercise";
 
 const pass: CheckResult = { pass: true };
-const fail = (message: string): CheckResult => ({ pass: false, message });
 
 /** The install step's marker: its output text, which the exercise's Dockerfile prints. */
 const INSTALL = "installing";
@@ -110,12 +109,34 @@ export default defineExercises([
         expect: "are the same image",
       },
     ],
+    translations: {
+      ja: {
+        title: "ロックファイルが変わったときだけインストールする",
+        goal:
+          "`api/app.txt` を編集してもインストールのステップが再実行されないように、`api/Dockerfile` を並べ替えてください。`bc-api:1` としてビルドし、`app.txt` を変更してから、" +
+          "もう一度 `bc-api:2` としてビルドします。2 回目のビルドでは、インストールのステップがキャッシュから使われなければなりません。",
+        hints: [
+          "`api/Dockerfile` を見てください。`COPY . .` がインストールのステップより前に `app.txt` をコピーしているので、`app.txt` を編集するとそのステップの入力が変わり、その下のステップがすべて再実行されます。",
+          "インストールのステップが読むのは `deps.lock` だけです。まずそのファイルだけをコピーしてインストールを実行し、その後で残りをすべてコピーします。",
+          "Dockerfile を `COPY deps.lock .`、`RUN`、`COPY . .` の順に書き換え（レッスンの `printf` の行でできます）、`docker build -t bc-api:1 api`、`echo 'hello v2' > api/app.txt`、`docker build -t bc-api:2 api` を実行します。",
+        ],
+        checks: [
+          "イメージ `bc-api:1` と `bc-api:2` がある",
+          "`bc-api:2` で、インストールのステップより前にコピーされるのは `deps.lock` だけである",
+          "`app.txt` を変更した後の `bc-api:2` で、インストールのステップがキャッシュから使われた",
+        ],
+      },
+    },
     checks: [
       {
         description: "the images `bc-api:1` and `bc-api:2` exist",
         async run(engine) {
           for (const ref of ["bc-api:1", "bc-api:2"]) {
-            if (!(await engine.image(ref))) return fail(`there is no image \`${ref}\`: build \`api\` as \`bc-api:1\`, change \`app.txt\`, then build it as \`bc-api:2\``);
+            if (!(await engine.image(ref)))
+              return failed(
+                `there is no image \`${ref}\`: build \`api\` as \`bc-api:1\`, change \`app.txt\`, then build it as \`bc-api:2\``,
+                `イメージ \`${ref}\` がありません。\`api\` を \`bc-api:1\` としてビルドし、\`app.txt\` を変更してから \`bc-api:2\` としてビルドしてください。`,
+              );
           }
           return pass;
         },
@@ -124,18 +145,26 @@ export default defineExercises([
         description: "in `bc-api:2`, only `deps.lock` is copied before the install step",
         async run(engine) {
           const rows = await steps(engine, "bc-api:2");
-          if (!rows) return fail("there is no image `bc-api:2`");
+          if (!rows) return failed("there is no image `bc-api:2`", "イメージ `bc-api:2` がありません。");
           const i = installIndex(rows);
-          if (i < 0) return fail(`\`bc-api:2\` has no install step (the \`RUN\` that prints "${INSTALL} ... packages"): keep that line in the Dockerfile`);
+          if (i < 0)
+            return failed(
+              `\`bc-api:2\` has no install step (the \`RUN\` that prints "${INSTALL} ... packages"): keep that line in the Dockerfile`,
+              `\`bc-api:2\` にインストールのステップ（"${INSTALL} ... packages" と表示する \`RUN\`）がありません。Dockerfile のその行は残してください。`,
+            );
           const before = rows.slice(0, i).map(copyOf).filter((c) => c !== null);
           const everything = before.find((c) => c.all);
           if (everything) {
-            return fail(
+            return failed(
               `in \`bc-api:2\`, \`${everything.text}\` comes before the install step: it copies \`app.txt\` too, so every edit to \`app.txt\` changes its checksum, and the install below it runs again`,
+              `\`bc-api:2\` では、インストールのステップより前に \`${everything.text}\` があります。これは \`app.txt\` もコピーするので、\`app.txt\` を編集するたびにそのチェックサムが変わり、その下のインストールが再実行されます。`,
             );
           }
           if (!before.some((c) => c.text.includes("deps.lock") || c.text.includes("file:"))) {
-            return fail("in `bc-api:2`, nothing copies `deps.lock` before the install step, which needs it: add `COPY deps.lock .` above the `RUN`");
+            return failed(
+              "in `bc-api:2`, nothing copies `deps.lock` before the install step, which needs it: add `COPY deps.lock .` above the `RUN`",
+              "`bc-api:2` では、インストールのステップより前に `deps.lock` をコピーするものがありません。インストールにはこのファイルが必要です。`RUN` の上に `COPY deps.lock .` を加えてください。",
+            );
           }
           return pass;
         },
@@ -144,15 +173,24 @@ export default defineExercises([
         description: "`bc-api:2` took the install step from the cache after `app.txt` changed",
         async run(engine) {
           const [one, two] = [await engine.image("bc-api:1"), await engine.image("bc-api:2")];
-          if (!one || !two) return fail("build both `bc-api:1` and `bc-api:2`");
-          if (one.Id === two.Id) return fail("`bc-api:1` and `bc-api:2` are the same image: change `api/app.txt` between the two builds, so that the second build has something new to copy");
+          if (!one || !two) return failed("build both `bc-api:1` and `bc-api:2`", "`bc-api:1` と `bc-api:2` の両方をビルドしてください。");
+          if (one.Id === two.Id)
+            return failed(
+              "`bc-api:1` and `bc-api:2` are the same image: change `api/app.txt` between the two builds, so that the second build has something new to copy",
+              "`bc-api:1` と `bc-api:2` は同じイメージです。2 回のビルドの間に `api/app.txt` を変更して、2 回目のビルドで新しくコピーするものがあるようにしてください。",
+            );
           const [r1, r2] = [await steps(engine, "bc-api:1"), await steps(engine, "bc-api:2")];
           const [s1, s2] = [r1 && r1[installIndex(r1)], r2 && r2[installIndex(r2)]];
-          if (!s1) return fail("`bc-api:1` has no install step: build it from the reordered Dockerfile");
-          if (!s2) return fail("`bc-api:2` has no install step");
+          if (!s1)
+            return failed(
+              "`bc-api:1` has no install step: build it from the reordered Dockerfile",
+              "`bc-api:1` にインストールのステップがありません。並べ替えた Dockerfile からビルドしてください。",
+            );
+          if (!s2) return failed("`bc-api:2` has no install step", "`bc-api:2` にインストールのステップがありません。");
           if (s1.Created !== s2.Created || s1.CreatedBy !== s2.CreatedBy) {
-            return fail(
+            return failed(
               "the install step of `bc-api:2` ran again instead of coming from the cache (its layer is newer than the one in `bc-api:1`): build `bc-api:1` from the reordered Dockerfile too, then change only `app.txt` and build `bc-api:2`",
+              "`bc-api:2` のインストールのステップはキャッシュから使われず、再実行されています（そのレイヤーは `bc-api:1` のものより新しくなっています）。`bc-api:1` も並べ替えた Dockerfile からビルドし、そのうえで `app.txt` だけを変更して `bc-api:2` をビルドしてください。",
             );
           }
           return pass;
@@ -198,45 +236,78 @@ export default defineExercises([
         expect: "still in the layer of `COPY . .`",
       },
     ],
+    translations: {
+      ja: {
+        title: "ログを入れない",
+        goal:
+          "フォルダー `site` には Web ページと 400 kB の `logs` フォルダーがあります。`site/Dockerfile` は変えずに、`logs` がビルドコンテキストに含まれないように（したがってイメージにも含まれないように）" +
+          "`site` から `bc-site:1` をビルドしてください。",
+        hints: [
+          "`docker build site` は `site` フォルダー全体をビルダーに送り、`COPY . .` はそのすべてをコピーします。",
+          "`.dockerignore` ファイルには、コンテキストから除くパスを並べます。ビルダーはこれをコンテキストのルート、つまり `site/.dockerignore` から読みます。",
+          "`printf 'logs\\n' > site/.dockerignore` の後、`docker build -t bc-site:1 site` を実行します。",
+        ],
+        checks: ["イメージ `bc-site:1` がある", "`bc-site:1` に 400 kB のログが含まれていない", "`site/Dockerfile` が今も `COPY . .` でフォルダー全体をコピーしている"],
+      },
+    },
     checks: [
       {
         description: "the image `bc-site:1` exists",
         async run(engine) {
-          return (await engine.image("bc-site:1")) ? pass : fail("there is no image `bc-site:1`: build it with `docker build -t bc-site:1 site`");
+          if (await engine.image("bc-site:1")) return pass;
+          return failed(
+            "there is no image `bc-site:1`: build it with `docker build -t bc-site:1 site`",
+            "イメージ `bc-site:1` がありません。`docker build -t bc-site:1 site` でビルドしてください。",
+          );
         },
       },
       {
         description: "`bc-site:1` does not contain the 400 kB of logs",
         async run(engine) {
           const [img, base] = [await engine.image("bc-site:1"), await engine.image("busybox")];
-          if (!img || !base) return fail("there is no image `bc-site:1`");
+          if (!img || !base) return failed("there is no image `bc-site:1`", "イメージ `bc-site:1` がありません。");
           const extra = img.Size - base.Size;
           if (extra < 100_000) return pass;
           const head = `\`bc-site:1\` is ${size(img.Size)}, ${size(extra)} more than \`busybox\`: the logs went in with \`COPY . .\``;
+          const headJa = `\`bc-site:1\` は ${size(img.Size)} で、\`busybox\` より ${size(extra)} 大きくなっています。ログが \`COPY . .\` で入り込んでいます`;
           const rows = (await steps(engine, "bc-site:1")) ?? [];
           if (rows.some((r) => /\brm\b/.test(r.CreatedBy) && !copyOf(r))) {
-            return fail(`${head}. Deleting them in a later \`RUN\` hides them, but they are still in the layer of \`COPY . .\` below it: keep them out of the context instead`);
+            return failed(
+              `${head}. Deleting them in a later \`RUN\` hides them, but they are still in the layer of \`COPY . .\` below it: keep them out of the context instead`,
+              `${headJa}。後の \`RUN\` で削除しても見えなくなるだけで、ログはその下の \`COPY . .\` のレイヤーに残っています。代わりにコンテキストから除いてください。`,
+            );
           }
           const inContext = await engine.hostFile("site/.dockerignore");
           const here = await engine.hostFile(".dockerignore");
           if (inContext === null && here !== null) {
-            return fail(`${head}. There is a \`.dockerignore\` in your working folder, but the build context is \`site\`: the builder reads \`site/.dockerignore\``);
+            return failed(
+              `${head}. There is a \`.dockerignore\` in your working folder, but the build context is \`site\`: the builder reads \`site/.dockerignore\``,
+              `${headJa}。作業フォルダーに \`.dockerignore\` がありますが、ビルドコンテキストは \`site\` です。ビルダーが読むのは \`site/.dockerignore\` です。`,
+            );
           }
           if (inContext !== null) {
             const patterns = inContext.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
-            return fail(
+            return failed(
               `${head}. \`site/.dockerignore\` (${patterns.map((p) => `\`${p}\``).join(", ") || "empty"}) does not exclude them: its patterns are matched from the root of the context, so \`*.log\` matches only files at the top; \`logs\` (or \`**/*.log\`) reaches into the folder`,
+              `${headJa}。\`site/.dockerignore\`（${patterns.map((p) => `\`${p}\``).join("、") || "空"}）はログを除外していません。パターンはコンテキストのルートから照合されるので、\`*.log\` が一致するのは最上位にあるファイルだけです。\`logs\`（または \`**/*.log\`）ならフォルダーの中まで届きます。`,
             );
           }
-          return fail(`${head}. Add a \`.dockerignore\` to \`site\` that names \`logs\``);
+          return failed(
+            `${head}. Add a \`.dockerignore\` to \`site\` that names \`logs\``,
+            `${headJa}。\`logs\` を書いた \`.dockerignore\` を \`site\` に加えてください。`,
+          );
         },
       },
       {
         description: "`site/Dockerfile` still copies the whole folder with `COPY . .`",
         async run(engine) {
           const df = await engine.hostFile("site/Dockerfile");
-          if (df === null) return fail("`site/Dockerfile` is missing");
-          return /^COPY\s+\.\s+\.\s*$/m.test(df) ? pass : fail("`site/Dockerfile` no longer has `COPY . .`: leave the Dockerfile as it was and keep the logs out with `.dockerignore`");
+          if (df === null) return failed("`site/Dockerfile` is missing", "`site/Dockerfile` がありません。");
+          if (/^COPY\s+\.\s+\.\s*$/m.test(df)) return pass;
+          return failed(
+            "`site/Dockerfile` no longer has `COPY . .`: leave the Dockerfile as it was and keep the logs out with `.dockerignore`",
+            "`site/Dockerfile` から `COPY . .` がなくなっています。Dockerfile は元のままにして、ログは `.dockerignore` で除いてください。",
+          );
         },
       },
     ],
