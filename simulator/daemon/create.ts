@@ -1,4 +1,5 @@
 /** docker create: validate, merge the image's config, reserve the name, prepare layers and mounts. */
+import { formatPlatform, HOST_PLATFORM, platformOfConfig, samePlatform } from "../distribution/platform";
 import { type ContainerConfig, emptyContainerConfig } from "../api/types";
 import { newDir, nextIno } from "../fs/inode";
 import { utf8 } from "../util/bytes";
@@ -24,6 +25,8 @@ export interface CreateRequest {
   hostConfig: Partial<HostConfig>;
   /** Per-network endpoint settings (--network-alias). */
   networkingConfig?: { EndpointsConfig: Record<string, { Aliases?: string[] | null }> };
+  /** --platform, when given (no warning about a foreign image then). */
+  platform?: string;
 }
 
 export function defaultHostConfig(): HostConfig {
@@ -147,6 +150,10 @@ export function containerCreate(d: Daemon, req: CreateRequest, img: Image | null
   d.containers.set(id, c);
   d.events.emit({ Type: "container", Action: "create", Actor: { ID: id, Attributes: { image: req.image, name } }, time: now });
   const warnings: string[] = [];
+  const imgPlatform = platformOfConfig(img.config);
+  if (!req.platform && !samePlatform(imgPlatform, HOST_PLATFORM)) {
+    warnings.push(`The requested image's platform (${formatPlatform(imgPlatform)}) does not match the detected host platform (${formatPlatform(HOST_PLATFORM)}) and no specific platform was requested`);
+  }
   if (mode === "host" && Object.keys(hostConfig.PortBindings ?? {}).length) warnings.push("Published ports are discarded when using host network mode");
   return { Id: id, Warnings: warnings };
 }

@@ -110,6 +110,7 @@ export function inspectImage(d: Daemon, img: Image): Record<string, unknown> {
     Author: cfg.author ?? "",
     Config: cfg.config,
     Architecture: cfg.architecture,
+    ...(cfg.variant ? { Variant: cfg.variant } : {}),
     Os: cfg.os,
     Size: imageSize(img),
     VirtualSize: imageSize(img),

@@ -17,6 +17,8 @@ import { attachNetworks, detachNetworks, isUserDefined } from "./container/netwo
 import { containerNetNs } from "./container/netns";
 import { setRunning } from "./container/state";
 import { bindPorts, releasePorts } from "./container/ports";
+import { foreignProgram } from "./container/foreign";
+import { platformOfConfig, runsOnHost } from "../distribution/platform";
 import { additionalGroups, lookupUser, processCred, processEnv, resolveExecutable, RUNC_THREADS, startFailureCode } from "./container/spec";
 import { planMounts, resolveMounts } from "./container/volumes";
 import type { Daemon } from "./daemon";
@@ -172,6 +174,8 @@ export function containerStart(d: Daemon, c: Container, io: AttachIO = {}): void
   const exe = resolveExecutable(kernel, vfs, argv, env.PATH);
   if ("error" in exe) return fail(ociError(exe.error), startFailureCode(exe.error));
   let program: Program = exe.program;
+  // an image of another architecture: runc's exec of its program fails (no QEMU on this host)
+  if (!runsOnHost(platformOfConfig(img.config))) program = foreignProgram(exe.path);
   let pid1Argv = exe.argv;
   if (hc.Init) {
     program = initProgram({ argv: pid1Argv, path: exe.path, program });

@@ -12,6 +12,7 @@
 import type { Inode } from "../fs/inode";
 import type { Layer } from "../snapshots/layers";
 import { digest, sha256Hex } from "../util/sha256";
+import type { Platform } from "./platform";
 
 export const MANIFEST_V2 = "application/vnd.docker.distribution.manifest.v2+json";
 export const CONFIG_V1 = "application/vnd.docker.container.image.v1+json";
@@ -21,6 +22,24 @@ export interface Descriptor {
   mediaType: string;
   size: number;
   digest: string;
+}
+
+/** A manifest list (Docker) or image index (OCI): one image manifest per platform. */
+export const MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+export const OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+
+export interface PlatformDescriptor extends Descriptor {
+  platform: Platform;
+}
+
+export interface ManifestList {
+  schemaVersion: 2;
+  mediaType: typeof MANIFEST_LIST | typeof OCI_INDEX;
+  manifests: PlatformDescriptor[];
+}
+
+export function isManifestList(m: ManifestV2 | ManifestList): m is ManifestList {
+  return m.mediaType === MANIFEST_LIST || m.mediaType === OCI_INDEX;
 }
 
 export interface ManifestV2 {
@@ -62,7 +81,7 @@ export function layerBlob(l: Layer): LayerBlob {
 }
 
 /** The manifest bytes as the engine pushes them. */
-export function manifestJSON(m: ManifestV2): string {
+export function manifestJSON(m: ManifestV2 | ManifestList): string {
   return JSON.stringify(m, null, 3);
 }
 
@@ -91,6 +110,8 @@ export class Registry {
   readonly repos = new Map<string, Repository>();
   readonly manifests = new Map<string, string>();
   readonly blobs = new Map<string, Blob>();
+  /** Digests of the manifests that are manifest lists. */
+  readonly lists = new Set<string>();
 
   repo(name: string, create = false): Repository | undefined {
     let r = this.repos.get(name);
@@ -116,6 +137,35 @@ export class Registry {
     return { digest: d, size: new TextEncoder().encode(json).length };
   }
 
+  /** Store a manifest list of manifests already in the registry under name:tag; returns its digest and size. */
+  putList(name: string, tag: string | null, entries: PlatformDescriptor[], mediaType: ManifestList["mediaType"] = MANIFEST_LIST): { digest: string; size: number } {
+    const list: ManifestList = { schemaVersion: 2, mediaType, manifests: entries };
+    const json = manifestJSON(list);
+    const d = digest(json);
+    const r = this.repo(name, true)!;
+    this.manifests.set(d, json);
+    this.lists.add(d);
+    for (const e of entries) r.blobs.add(e.digest);
+    if (tag !== null) r.tags.set(tag, d);
+    return { digest: d, size: new TextEncoder().encode(json).length };
+  }
+
+  /**
+   * A repository's manifest or manifest list by tag or digest, or null. (`manifest()` resolves
+   * only image manifests; a list is returned by this one.)
+   */
+  anyManifest(name: string, tagOrDigest: string): { digest: string; manifest: ManifestV2 | ManifestList; size: number } | null {
+    const r = this.repos.get(name);
+    if (!r) return null;
+    const d = tagOrDigest.startsWith("sha256:") ? tagOrDigest : r.tags.get(tagOrDigest);
+    if (!d) return null;
+    const json = this.manifests.get(d);
+    if (!json) return null;
+    const m = JSON.parse(json) as ManifestV2 | ManifestList;
+    if (tagOrDigest.startsWith("sha256:") && ![...r.tags.values()].includes(d) && !r.blobs.has(d) && !(!isManifestList(m) && r.blobs.has(m.config.digest))) return null;
+    return { digest: d, manifest: m, size: new TextEncoder().encode(json).length };
+  }
+
   /** A repository's manifest by tag or digest: its digest and parsed body, or null. */
   manifest(name: string, tagOrDigest: string): { digest: string; manifest: ManifestV2; size: number } | null {
     const r = this.repos.get(name);
@@ -123,7 +173,7 @@ export class Registry {
     const d = tagOrDigest.startsWith("sha256:") ? tagOrDigest : r.tags.get(tagOrDigest);
     if (!d) return null;
     const json = this.manifests.get(d);
-    if (!json) return null;
+    if (!json || this.lists.has(d)) return null;
     if (tagOrDigest.startsWith("sha256:") && ![...r.tags.values()].includes(d) && !r.blobs.has(JSON.parse(json).config.digest)) return null;
     return { digest: d, manifest: JSON.parse(json) as ManifestV2, size: new TextEncoder().encode(json).length };
   }

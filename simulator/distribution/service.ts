@@ -21,7 +21,9 @@ import { loadModel } from "../images/model";
 import { parseRefOrThrow } from "../daemon/images/lookup";
 import { splitDockerDomain } from "../api/reference";
 import { HOST_ETH0 } from "../daemon/network/model";
-import { Registry, type Repository } from "./registry";
+import { MANIFEST_V2, Registry, type Repository } from "./registry";
+import { descriptorPlatform, platformVariant } from "./platform-images";
+import { HUB_PLATFORMS } from "./platform";
 
 export const HUB_HOST = "docker.io";
 /** The key `docker login` stores Docker Hub credentials under in config.json. */
@@ -73,7 +75,15 @@ export class Hub extends Registry {
   ensure(name: string): void {
     if (!name.startsWith("library/") || this.seeded.has(name)) return;
     this.seeded.add(name);
-    for (const t of officialImages(name)) this.putImage(name, t.tag, t.raw, t.layers);
+    // each tag is a manifest list: the built-in image for linux/amd64 and its arm64 twin
+    for (const t of officialImages(name)) {
+      const entries = HUB_PLATFORMS.map((p) => {
+        const v = platformVariant(t.raw, t.layers, p);
+        const put = this.putImage(name, null, v.raw, v.layers);
+        return { mediaType: MANIFEST_V2, size: put.size, digest: put.digest, platform: descriptorPlatform(p) };
+      });
+      this.putList(name, t.tag, entries);
+    }
     const r = this.repo(name);
     const info = OFFICIAL[name.slice("library/".length)];
     if (r && info) Object.assign(r, { official: true, description: info.description, stars: info.stars });

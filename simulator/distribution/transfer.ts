@@ -18,7 +18,8 @@ import { refKey } from "../daemon/images/lookup";
 import { tagImage } from "../daemon/images/tag";
 import { chainIdOf, LayerStore, type Layer } from "../snapshots/layers";
 import { digest } from "../util/sha256";
-import { layerBlobDigest, type LayerBlob, type ManifestV2 } from "./registry";
+import { isManifestList, layerBlobDigest, type LayerBlob, type ManifestList, type ManifestV2 } from "./registry";
+import { formatPlatform, HOST_PLATFORM, parsePlatform, type Platform, platformOfConfig, samePlatform } from "./platform";
 import { distributionOf, type Endpoint, type Hub } from "./service";
 
 export interface Credentials {
@@ -92,17 +93,22 @@ export async function pull(d: Daemon, ref: Reference, opts: PullOptions, write: 
       ? notFound(`pull access denied for ${familiarString({ domain: ref.domain, path: ref.path })}, repository does not exist or may require 'docker login': ${DENIED}`)
       : notFound(`manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
   if (!repo || (hub && !hub.readable(ref.path, repo, user))) throw missingRepo();
-  const wanted = opts.platform ? normalizePlatform(opts.platform) : "";
-  if (wanted && wanted !== "linux/amd64") throw notFound(`no matching manifest for ${wanted} in the manifest list entries`);
+  let wanted: Platform;
+  try {
+    wanted = opts.platform ? parsePlatform(opts.platform) : HOST_PLATFORM;
+  } catch (err) {
+    throw new DaemonError("InvalidParameter", (err as Error).message);
+  }
   const targets = opts.all ? [...repo.tags.keys()].sort() : [ref.digest ?? ref.tag ?? "latest"];
   let newer = false;
   const images: Image[] = [];
   for (const t of targets) {
-    const found = e.registry.manifest(ref.path, t);
+    const found = e.registry.anyManifest(ref.path, t);
     if (!found) throw notFound(`manifest for ${familiarString({ ...ref, ...(t.startsWith("sha256:") ? { digest: t } : { tag: t }) })} not found: manifest unknown: manifest unknown`);
     if (hub && !hub.countPull(user, d.now())) throw new DaemonError("Unavailable", RATE_LIMIT_MESSAGE);
+    const image = selectPlatform(e, ref.path, found.manifest, wanted, !!opts.platform);
     await write(`${t}: Pulling from ${ref.path}\n`);
-    const r = await fetchImage(d, e, found.manifest, write, !!opts.tty);
+    const r = await fetchImage(d, e, image, write, !!opts.tty);
     await write(`Digest: ${found.digest}\n`);
     const tagged: Reference = t.startsWith("sha256:") ? { domain: ref.domain, path: ref.path, digest: t } : { domain: ref.domain, path: ref.path, tag: t };
     const before = tagged.tag !== undefined ? d.images.tags.get(refKey(tagged)) : r.existed ? r.image.id : undefined;
@@ -115,6 +121,27 @@ export async function pull(d: Daemon, ref: Reference, opts: PullOptions, write: 
   }
   const named = opts.all ? familiarString({ domain: ref.domain, path: ref.path }) : familiarString(ref.digest ? ref : { ...ref, tag: ref.tag ?? "latest" });
   return { status: newer ? `Downloaded newer image for ${named}` : `Image is up to date for ${named}`, images };
+}
+
+/**
+ * The image manifest a pull takes: a manifest list's entry for the wanted platform (the host's
+ * unless --platform names one), or the manifest itself. Docker 20.10's texts for a list without
+ * the platform, and for a single image of another platform than the one asked for.
+ */
+function selectPlatform(e: Endpoint, path: string, m: ManifestV2 | ManifestList, wanted: Platform, asked: boolean): ManifestV2 {
+  if (!isManifestList(m)) {
+    if (asked && !samePlatform(wanted, HOST_PLATFORM)) {
+      const cfg = e.registry.blobs.get(m.config.digest);
+      const got = cfg && cfg.kind === "config" ? platformOfConfig(JSON.parse(cfg.raw)) : HOST_PLATFORM;
+      if (!samePlatform(got, wanted)) throw notFound(`no matching manifest for ${formatPlatform(wanted)} in the manifest list entries`);
+    }
+    return m;
+  }
+  const entry = m.manifests.find((x) => samePlatform(x.platform, wanted));
+  if (!entry) throw notFound(`no matching manifest for ${formatPlatform(wanted)} in the manifest list entries`);
+  const one = e.registry.manifest(path, entry.digest);
+  if (!one) throw notFound(`manifest unknown: manifest unknown`);
+  return one.manifest;
 }
 
 export function normalizePlatform(p: string): string {

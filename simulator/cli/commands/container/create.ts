@@ -32,7 +32,7 @@ registerCommand({
       return 125;
     }
     try {
-      const img = await imageForRun(env, args[0], str(v, "pull"));
+      const img = await imageForRun(env, args[0], str(v, "pull"), str(v, "platform"));
       const created = containerCreate(env.daemon, req, img);
       const id = created.Id;
       const warnings = createWarnings(req, created.Warnings);

@@ -103,7 +103,7 @@ export function buildCreateRequest(env: CliEnv, v: Values, args: string[], chang
   const userNetwork = !["default", "bridge", "host", "none"].includes(network) && !network.startsWith("container:");
   if (aliases.length && !userNetwork) throw new ClientError("network-scoped aliases are only supported for user-defined networks");
   const networkingConfig = aliases.length ? { EndpointsConfig: { [network]: { Aliases: aliases } } } : undefined;
-  return { name: str(v, "name") || undefined, image, config, hostConfig, networkingConfig };
+  return { name: str(v, "name") || undefined, image, config, hostConfig, networkingConfig, ...(str(v, "platform") ? { platform: str(v, "platform") } : {}) };
 }
 
 /** What the CLI prints after a create: the engine's warnings, then its own about a localhost DNS server. */

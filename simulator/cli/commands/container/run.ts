@@ -49,7 +49,7 @@ const RUN: Command = {
         return 1;
       }
       checkCidFile(env, str(v, "cidfile"));
-      const img = await imageForRun(env, args[0], str(v, "pull"));
+      const img = await imageForRun(env, args[0], str(v, "pull"), str(v, "platform"));
       const created = containerCreate(d, req, img);
       id = created.Id;
       const warnings = createWarnings(req, created.Warnings);

@@ -1,0 +1,81 @@
+/**
+ * Multi-platform images end to end in the simulated host: the Hub's official images are manifest
+ * lists (linux/amd64 and linux/arm64/v8), a pull takes the host's entry unless --platform names
+ * another, an arm64 image runs into exec format error on this x86-64 host, and buildx builds for
+ * several platforms and pushes a manifest list that manifest inspect shows and pull resolves.
+ */
+import { describe, expect, it } from "vitest";
+import { createHost, type Host } from "../../simulator/host/host";
+
+async function ok(h: Host, line: string) {
+  const r = await h.run(line);
+  expect(r.exit, `${line}\n${r.stdout}${r.stderr}`).toBe(0);
+  return r;
+}
+
+const lines = (s: string) => s.split("\n").filter(Boolean);
+
+describe("manifest lists on the Hub", () => {
+  it("manifest inspect shows the list; pull picks linux/amd64, --platform linux/arm64 the arm64 entry", async () => {
+    const h = createHost();
+    const list = JSON.parse((await ok(h, "docker manifest inspect busybox")).stdout);
+    expect(list.schemaVersion).toBe(2);
+    expect(list.mediaType).toBe("application/vnd.docker.distribution.manifest.list.v2+json");
+    expect(list.manifests.map((m: { platform: unknown }) => m.platform)).toEqual([
+      { architecture: "amd64", os: "linux" },
+      { architecture: "arm64", os: "linux", variant: "v8" },
+    ]);
+    // the printed form: tab indentation, as docker/cli re-indents it
+    expect((await ok(h, "docker manifest inspect busybox")).stdout.split("\n").slice(0, 3)).toEqual(["{", '\t"schemaVersion": 2,', '\t"mediaType": "application/vnd.docker.distribution.manifest.list.v2+json",']);
+    // an entry by its digest is the image manifest
+    const arm = JSON.parse((await ok(h, `docker manifest inspect busybox@${list.manifests[1].digest}`)).stdout);
+    expect(arm.mediaType).toBe("application/vnd.docker.distribution.manifest.v2+json");
+    expect(arm.config.digest).toMatch(/^sha256:/);
+    const verbose = JSON.parse((await ok(h, "docker manifest inspect --verbose busybox")).stdout);
+    expect(verbose.map((v: { Ref: string }) => v.Ref)).toEqual(list.manifests.map((m: { digest: string }) => `docker.io/library/busybox:latest@${m.digest}`));
+    expect(verbose[1].Descriptor.platform).toEqual({ architecture: "arm64", os: "linux", variant: "v8" });
+
+    await ok(h, "docker rmi busybox");
+    const pull = lines((await ok(h, "docker pull busybox")).stdout);
+    const digest = /^Digest: (sha256:[0-9a-f]{64})$/.exec(pull.find((l) => l.startsWith("Digest:"))!)![1];
+    expect((await ok(h, "docker image inspect -f '{{.Os}}/{{.Architecture}}' busybox")).stdout).toBe("linux/amd64\n");
+    // the repository digest is the list's: the same name and digest on every platform
+    expect((await ok(h, "docker image inspect -f '{{json .RepoDigests}}' busybox")).stdout).toBe(`["busybox@${digest}"]\n`);
+    const amdId = (await ok(h, "docker image inspect -f '{{.Id}}' busybox")).stdout;
+
+    const arm64 = lines((await ok(h, "docker pull --platform linux/arm64 busybox")).stdout);
+    // its layer is another blob: pulled, not "Already exists"
+    expect(arm64.filter((l) => l.endsWith(": Pull complete"))).toHaveLength(1);
+    expect(arm64.slice(-3)).toEqual([`Digest: ${digest}`, "Status: Downloaded newer image for busybox:latest", "docker.io/library/busybox:latest"]);
+    expect((await ok(h, "docker image inspect -f '{{.Os}}/{{.Architecture}} {{.Variant}}' busybox")).stdout).toBe("linux/arm64 v8\n");
+    expect((await ok(h, "docker image inspect -f '{{.Id}}' busybox")).stdout).not.toBe(amdId);
+    // the amd64 image lost its name to the arm64 one
+    expect((await ok(h, "docker images --filter dangling=true -q --no-trunc")).stdout).toBe(amdId);
+
+    const other = await h.run("docker pull --platform linux/s390x busybox");
+    expect(other.exit).toBe(1);
+    expect(other.stderr).toBe("Error response from daemon: no matching manifest for linux/s390x in the manifest list entries\n");
+  });
+
+  it("an arm64 image on this x86-64 host: Docker's platform warning, then exec format error", async () => {
+    const h = createHost();
+    await ok(h, "docker pull -q --platform linux/arm64 busybox");
+    const r = await h.run("docker run --name arm busybox echo hi");
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "WARNING: The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64) and no specific platform was requested\n" +
+        "exec /bin/echo: exec format error\n",
+    );
+    expect(r.exit).toBe(1);
+    expect((await ok(h, "docker inspect -f '{{.State.ExitCode}} {{.State.Status}}' arm")).stdout).toBe("1 exited\n");
+    expect((await ok(h, "docker logs arm")).stderr).toBe("exec /bin/echo: exec format error\n");
+    // asked for by platform: no warning, the same failure
+    const asked = await h.run("docker run --rm --platform linux/arm64 busybox");
+    expect(asked.stderr).toBe("exec /bin/sh: exec format error\n");
+    expect(asked.exit).toBe(1);
+    // --platform linux/amd64 pulls the host's entry again and runs it
+    const amd = await h.run("docker run --rm --platform linux/amd64 busybox echo hi");
+    expect(amd.stdout).toBe("hi\n");
+    expect(amd.stderr).toMatch(/^Unable to find image 'busybox:latest' locally\nlatest: Pulling from library\/busybox\n/);
+  });
+});
