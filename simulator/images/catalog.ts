@@ -12,6 +12,7 @@ import { refKey, parseRefOrThrow } from "../daemon/images/lookup";
 import { sha256Hex } from "../util/sha256";
 import { BUSYBOX_MODEL } from "./busybox.data";
 import { treeFromEntries } from "./load-model";
+import { BUSYBOX_DIFF_ID } from "./busybox-digest";
 import type { Image } from "../daemon/images/image";
 import type { Kernel } from "../runtime/kernel";
 import type { Program } from "../runtime/program";
@@ -23,6 +24,9 @@ import { POSTGRES_MODEL } from "./postgres/model";
 import { NODE_MODEL } from "./node/model";
 import { REGISTRY_MODEL } from "./registry/model";
 import { registryProgram } from "./registry/server";
+import { HTTPD_MODEL } from "./httpd/model";
+import { httpdProgram } from "./httpd/server";
+import { htpasswdProgram } from "./httpd/htpasswd";
 import { debianProgram, gosuProgram, setprivProgram } from "./base/programs";
 import { envsubstProgram } from "./base/envsubst";
 import { curlProgram } from "./base/curl";
@@ -45,7 +49,7 @@ export const LAB_ADD_FILE = "f714cae5d3c229435680f28c2c972e4260e729f88908297ade5
 
 export function loadBusybox(d: Daemon): string {
   const tree = treeFromEntries(BUSYBOX_MODEL.entries, () => "busybox");
-  const layer = d.layers.register(tree, null);
+  const layer = d.layers.register(tree, null, BUSYBOX_DIFF_ID);
   const m = BUSYBOX_MODEL.config;
   const created = rfc3339(CATALOG_TIME);
   const history = m.history.map((h) => ({
@@ -93,7 +97,7 @@ export function loadBusybox(d: Daemon): string {
  * pulled); `docker run`, `docker create`, builds and `docker compose` fetch them from here as
  * from a registry, and a lesson's start state can hold them already (HostOptions.images).
  */
-export const CATALOG_MODELS: readonly ImageModel[] = [NGINX_MODEL, REDIS_MODEL, POSTGRES_MODEL, NODE_MODEL, REGISTRY_MODEL];
+export const CATALOG_MODELS: readonly ImageModel[] = [NGINX_MODEL, REDIS_MODEL, POSTGRES_MODEL, NODE_MODEL, REGISTRY_MODEL, HTTPD_MODEL];
 
 /** The programs the models' executables name; the host registers them all at start. */
 export const CATALOG_PROGRAMS: Readonly<Record<string, Program>> = {
@@ -113,6 +117,8 @@ export const CATALOG_PROGRAMS: Readonly<Record<string, Program>> = {
   npm: npmProgram,
   yarn: yarnProgram,
   registry: registryProgram,
+  httpd: httpdProgram,
+  htpasswd: htpasswdProgram,
 };
 
 export function installCatalogPrograms(kernel: Kernel): void {
