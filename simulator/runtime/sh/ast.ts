@@ -25,7 +25,23 @@ export type WordPart =
   | { k: "q"; s: string }
   /** A double-quoted region. */
   | { k: "dq"; parts: WordPart[] }
-  | { k: "param"; name: string; op: ParamOp; colon: boolean; arg: WordPart[] | null; arg2?: WordPart[] | null; bad?: boolean }
+  | {
+      k: "param";
+      name: string;
+      op: ParamOp;
+      colon: boolean;
+      arg: WordPart[] | null;
+      arg2?: WordPart[] | null;
+      bad?: boolean;
+      /** bash: ${a[sub]}; "@" and "*" for all elements. */
+      sub?: WordPart[] | "@" | "*";
+      /** bash: ${!a[@]} (the keys) or ${!name} (indirection). */
+      bang?: boolean;
+      /** bash: the text of a bad substitution, for "${a[}: bad substitution". */
+      text?: string;
+    }
+  /** bash: the (...) list of a compound array assignment (name=(...) or name+=(...)). */
+  | { k: "arr"; words: Word[] }
   /** $(...) or `...`; body null for an empty command. */
   | { k: "cmd"; body: Node | null }
   | { k: "arith"; parts: WordPart[] };
@@ -36,6 +52,8 @@ export interface Word {
   text: string;
   /** Some part of the word was quoted. */
   quoted: boolean;
+  /** bash: the word's source text (for messages such as "r[$k]: bad array subscript"). */
+  raw?: string;
 }
 
 export type RedirOp = "<" | ">" | ">>" | ">|" | "<>" | "<&" | ">&" | "<<" | "&>";
@@ -63,7 +81,17 @@ export type Node =
   | { t: "while" | "until"; test: Node | null; body: Node | null }
   | { t: "for"; linno: number; name: string; words: Word[] | null; body: Node | null }
   | { t: "case"; linno: number; word: Word; items: CaseItem[] }
-  | { t: "func"; linno: number; name: string; body: Node };
+  | { t: "func"; linno: number; name: string; body: Node }
+  /** bash's [[ ... ]]. */
+  | { t: "cond"; linno: number; expr: Cond; redirs: Redir[] };
+
+/** A [[ ]] expression. */
+export type Cond =
+  | { c: "and" | "or"; a: Cond; b: Cond }
+  | { c: "not"; a: Cond }
+  | { c: "un"; op: string; w: Word }
+  | { c: "bin"; op: string; l: Word; r: Word }
+  | { c: "word"; w: Word };
 
 export interface CaseItem {
   patterns: Word[];

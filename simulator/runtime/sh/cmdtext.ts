@@ -25,12 +25,17 @@ function parts(ps: WordPart[], inDq = false): string {
       case "arith":
         s += "$((" + parts(p.parts, true) + "))";
         break;
+      case "arr":
+        s += "(" + p.words.map(word).join(" ") + ")";
+        break;
     }
   }
   return s;
 }
 
-const word = (w: Word): string => parts(w.parts);
+function word(w: Word): string {
+  return parts(w.parts);
+}
 
 function redir(r: Redir): string {
   if (r.op === "<<") return ` ${r.fd}<<...`;
@@ -68,6 +73,8 @@ export function cmdtext(n: Node | null): string {
       return n.name + "() { ... }";
     case "case":
       return "case " + word(n.word) + " in " + n.items.map((i) => i.patterns.map(word).join(" ") + ") " + cmdtext(i.body) + ";; ").join("") + "esac";
+    case "cond":
+      return "[[ ... ]]" + n.redirs.map(redir).join("");
     case "cmd":
       return [...n.assigns, ...n.args].map(word).join(" ") + n.redirs.map(redir).join("");
   }

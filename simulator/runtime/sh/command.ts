@@ -7,15 +7,17 @@ import { APPLETS } from "../busybox";
 import { SIGNALS } from "../signals";
 import { BrokenPipe } from "../streams";
 import type { Node } from "./ast";
-import { BUILTINS } from "./builtins/table";
-import { ShellError } from "./errors";
-import { EXP_FULL, EXP_TILDE, EXP_VARTILDE, expandAssignment, expandWord } from "./expand";
+import { builtinFor } from "./builtins/table";
+import { DiscardError, ShellError } from "./errors";
+import { EXP_FULL, EXP_TILDE, EXP_VARTILDE, expandAssignment, expandPattern, expandString, expandWord } from "./expand";
 import { evalfun, mayHaveTraps } from "./interp";
 import { expandRedirs, type Frame, popRedirs, redirectSafe } from "./redirect";
 import { EV_EXIT, FdError, type FdEntry, type Shell } from "./shell";
 import { findInPath, forkShell, shellExec, waitForeground } from "./spawn";
 import { KEYWORDS } from "./builtins/table";
 import { expandPromptText } from "./prompt";
+import { type AssignParts, bashAssign, isBashAssign, splitAssign } from "./bashvars";
+import { assignLength } from "./lexer";
 
 /** ash's maybe_single_quote: quote only when a character needs it. */
 export function maybeSingleQuote(s: string): string {
@@ -68,6 +70,14 @@ export async function evalcommand(sh: Shell, cmd: Node & { t: "cmd" }, flags: nu
   const argv: string[] = [];
   const args = cmd.args;
   let i = 0;
+  if (sh.bash && args.length && args[0].text === "[[" && !args[0].quoted) {
+    // bash's [[ ]]: no field splitting or globbing; the right side of == and != is a pattern
+    for (const w of args) {
+      const prev = argv[argv.length - 1];
+      argv.push(prev === "==" || prev === "=" || prev === "!=" ? await expandPattern(sh, w.parts) : await expandString(sh, w.parts, false, EXP_TILDE));
+    }
+    i = args.length;
+  }
   while (i < args.length && argv.length === 0) argv.push(...(await expandWord(sh, args[i++])));
   let spclbltin = -1;
   let vlocal = 0;
@@ -75,11 +85,12 @@ export async function evalcommand(sh: Shell, cmd: Node & { t: "cmd" }, flags: nu
   let cmdIsExec = false;
   let nofunc = false;
   let start = 0;
+  let declAssigns: Map<number, AssignParts> | null = null;
   if (argv.length) {
     for (;;) {
       vlocal++;
       const name = argv[start];
-      const b = !nofunc && sh.funcs.has(name) ? undefined : BUILTINS.get(name);
+      const b = !nofunc && sh.funcs.has(name) ? undefined : builtinFor(sh, name);
       if (!b) break;
       pseudovar = !!b.assign;
       if (spclbltin < 0) {
@@ -99,6 +110,15 @@ export async function evalcommand(sh: Shell, cmd: Node & { t: "cmd" }, flags: nu
     }
     for (; i < args.length; i++) {
       const w = args[i];
+      if (sh.bash && pseudovar && assignLength(w.text) > 0) {
+        // declare a=(x y), local m[k]=v: the builtin runs the assignment from its parts
+        const a = splitAssign(w);
+        if (a && isBashAssign(a)) {
+          (declAssigns ??= new Map()).set(argv.length - start, a);
+          argv.push(a.lhs);
+          continue;
+        }
+      }
       argv.push(...(await expandWord(sh, w, pseudovar && isAssignment(w.text) ? EXP_VARTILDE : EXP_FULL | EXP_TILDE)));
     }
   }
@@ -119,6 +139,17 @@ export async function evalcommand(sh: Shell, cmd: Node & { t: "cmd" }, flags: nu
     }
     const assigned: Array<[string, string]> = [];
     for (const w of cmd.assigns) {
+      if (sh.bash) {
+        const a = splitAssign(w);
+        if (a && isBashAssign(a)) {
+          // a bad subscript ends a non-interactive bash (status 1), as an assignment error does
+          if (!(await bashAssign(sh, a))) {
+            sh.status = 1;
+            throw new DiscardError(1);
+          }
+          continue;
+        }
+      }
       const [name, value] = await expandAssignment(sh, w);
       assigned.push([name, value]);
       if (vlocal) {
@@ -130,7 +161,12 @@ export async function evalcommand(sh: Shell, cmd: Node & { t: "cmd" }, flags: nu
     if (cmdArgv.length === 0) {
       status = sh.backExitStatus;
     } else {
-      status = await run(sh, cmdArgv, flags, spclbltin, nofunc);
+      sh.declAssigns = declAssigns;
+      try {
+        status = await run(sh, cmdArgv, flags, spclbltin, nofunc);
+      } finally {
+        sh.declAssigns = null;
+      }
     }
   } finally {
     if (cmdIsExec) frame.length = 0;
@@ -154,7 +190,7 @@ async function run(sh: Shell, argv: string[], flags: number, spclbltin: number, 
   if (!name.includes("/")) {
     const fn = nofunc ? undefined : sh.funcs.get(name);
     if (fn) return evalfun(sh, fn, argv, flags);
-    const b = BUILTINS.get(name);
+    const b = builtinFor(sh, name);
     if (b) {
       sh.evalFlags = flags;
       return evalbltin(sh, b.fn, argv, spclbltin > 0);
@@ -164,7 +200,7 @@ async function run(sh: Shell, argv: string[], flags: number, spclbltin: number, 
       path = findInPath(sh, name);
       if (path === null) {
         sh.status = 127;
-        await sh.msg(`${name}: not found`);
+        await sh.msg(sh.bash ? `${name}: command not found` : `${name}: not found`);
         return 127;
       }
     }

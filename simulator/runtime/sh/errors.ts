@@ -2,9 +2,13 @@
 
 /** A syntax error found by the parser; the shell prints "syntax error: <msg>" and exits 2. */
 export class ParseError extends Error {
+  /** bash: the text of the line it happened on (bash prints it after the message). */
+  lineText?: string;
   constructor(
     readonly msg: string,
     readonly linno: number,
+    /** bash: the token it stopped at ("near unexpected token `x'"); undefined: end of file. */
+    readonly token?: string,
   ) {
     super("syntax error: " + msg);
     this.name = "ParseError";
@@ -22,6 +26,12 @@ export class ShellError extends Error {
     this.name = "ShellError";
   }
 }
+
+/**
+ * bash: an error that abandons the command being run (a bad subscript in an assignment); a
+ * non-interactive bash goes on with the next command it reads, with status 1.
+ */
+export class DiscardError extends ShellError {}
 
 /** `break n` / `continue n` unwinding to the enclosing loops. */
 export class LoopControl extends Error {

@@ -1,8 +1,8 @@
 /** The shell as BusyBox applets: sh and ash. */
 import { registerApplet } from "../busybox";
-import { shMain } from "./main";
+import { bashMain, shMain } from "./main";
 
-registerApplet({ name: "sh", run: shMain });
-registerApplet({ name: "ash", run: shMain });
+registerApplet({ name: "sh", run: (ctx) => shMain(ctx) });
+registerApplet({ name: "ash", run: (ctx) => shMain(ctx) });
 
-export { shMain };
+export { bashMain, shMain };

@@ -235,7 +235,27 @@ async function evalpipe(sh: Shell, n: Node & { t: "pipe" }, flags: number): Prom
 /** Print a syntax error the way ash does and raise it (status 2). */
 export async function syntaxError(sh: Shell, e: ParseError): Promise<never> {
   sh.errlinno = e.linno;
+  if (sh.bash) {
+    // bash: "name: [-c: ]line N: syntax error near unexpected token `x'" and the line itself
+    const pre = `${sh.arg0}: ${sh.minusc && sh.fromFile === 0 ? "-c: " : ""}line ${e.linno}: `;
+    sh.status = 2;
+    if (e.token === undefined) await sh.err(pre + "syntax error: unexpected end of file\n");
+    else await sh.err(`${pre}syntax error near unexpected token \`${e.token}'\n${pre}\`${e.lineText ?? ""}'\n`);
+    throw new ShellError(2);
+  }
   return sh.raise(e.message);
+}
+
+/** The text of line `linno` of a source whose text at `start` is on line `startLine` (for bash's syntax errors). */
+export function lineOf(buf: string, start: number, startLine: number, linno: number): string {
+  let i = buf.lastIndexOf("\n", start - 1) + 1;
+  for (let l = startLine; l < linno; l++) {
+    const j = buf.indexOf("\n", i);
+    if (j < 0) break;
+    i = j + 1;
+  }
+  const end = buf.indexOf("\n", i);
+  return buf.slice(i, end < 0 ? buf.length : end);
 }
 
 /** Parse and run a string (eval, traps, dot scripts via text). */
@@ -245,12 +265,17 @@ export async function evalString(sh: Shell, s: string, flags: number, linno = sh
     const src = new Source(s, linno);
     let status = 0;
     for (;;) {
-      const p = new Parser(src, (a) => sh.aliases.get(a) ?? null, () => sh.lineno);
+      const p = new Parser(src, (a) => sh.aliases.get(a) ?? null, () => sh.lineno, sh.bash);
       let n: Node | null | "eof";
+      const start = src.pos;
+      const startLine = src.linno;
       try {
         n = p.parseCommand();
       } catch (e) {
-        if (e instanceof ParseError) return syntaxError(sh, e);
+        if (e instanceof ParseError) {
+          e.lineText ??= lineOf(src.buf, start, startLine, e.linno);
+          return syntaxError(sh, e);
+        }
         throw e;
       }
       if (n === "eof") break;

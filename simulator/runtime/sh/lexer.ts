@@ -39,6 +39,24 @@ interface PendingHere {
   strip: boolean;
 }
 
+/** bash: the text of a word so far is `name=`, `name+=`, `name[sub]=` or `name[sub]+=`. */
+export function assignLength(text: string): number {
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text);
+  if (!m) return 0;
+  let i = m[0].length;
+  if (text[i] === "[") {
+    let depth = 0;
+    for (; i < text.length; i++) {
+      if (text[i] === "[") depth++;
+      else if (text[i] === "]" && --depth === 0) break;
+    }
+    if (i >= text.length) return 0;
+    i++;
+  }
+  if (text[i] === "+") i++;
+  return text[i] === "=" ? i + 1 : 0;
+}
+
 export interface LexerHooks extends Omit<WordHooks, "eofmark"> {
   alias?(name: string): string | null;
   /** Parse an unquoted here-document's text into parts. */
@@ -62,6 +80,7 @@ export class Lexer {
     this.words = new WordReader(src, {
       cmdSubst: () => hooks.cmdSubst(),
       backquote: (s) => hooks.backquote(s),
+      bash: hooks.bash,
       eofmark: () => (this.checkkwd & CHKEOFMARK) !== 0,
     });
   }
@@ -164,6 +183,11 @@ export class Lexer {
     let quoted = false;
     const eofmark = (this.checkkwd & CHKEOFMARK) !== 0;
     for (;; c = src.pgetcEatBnl()) {
+      if (c === "(" && this.hooks.bash && !eofmark && text.length > 1 && assignLength(text) === text.length) {
+        out.push({ k: "arr", words: this.arrayList() });
+        text += "\x01";
+        continue;
+      }
       if (c === PEOF || c === "\n" || c === " " || c === "\t" || c === ";" || c === "|" || c === "(" || c === ")" || c === "<" || c === ">" || c === "&") break;
       if (c === "\\") {
         const d = src.pgetc();
@@ -204,8 +228,34 @@ export class Lexer {
     if (c !== PEOF) src.pungetc();
     this.quoteflag = quoted;
     this.word = { parts: out.list, text, quoted };
+    if (this.hooks.bash) this.word.raw = src.buf.slice(this.wordStart, src.pos);
     this.lasttoken = T.WORD;
     return T.WORD;
+  }
+
+  /** bash: the words of a compound array assignment, after its "(" up to the ")". */
+  private arrayList(): Word[] {
+    const src = this.src;
+    const saved = { w: this.word, q: this.quoteflag, t: this.lasttoken, s: this.wordStart };
+    const words: Word[] = [];
+    for (;;) {
+      let c = src.pgetcEatBnl();
+      if (c === " " || c === "\t" || c === "\n") continue;
+      if (c === "#") {
+        while ((c = src.pgetc()) !== "\n" && c !== PEOF);
+        continue;
+      }
+      if (c === ")") break;
+      if (c === PEOF) this.err("unexpected end of file");
+      if (c === "(" || c === ";" || c === "|" || c === "&" || c === "<" || c === ">") throw new ParseError(`unexpected "${c}"`, src.linno, c);
+      if (this.readWord(c) !== T.WORD) throw new ParseError("unexpected redirection", src.linno, "newline");
+      words.push(this.word!);
+    }
+    this.word = saved.w;
+    this.quoteflag = saved.q;
+    this.lasttoken = saved.t;
+    this.wordStart = saved.s;
+    return words;
   }
 
   /** After an optional fd number, the operator starting with c ('<', '>' or "&>"). */

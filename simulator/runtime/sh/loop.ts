@@ -4,8 +4,8 @@
  * out of text mid-command, more is fetched and the command is parsed again.
  */
 import type { Node } from "./ast";
-import { Interrupted, ParseError, ShellError } from "./errors";
-import { evaltree, syntaxError } from "./interp";
+import { DiscardError, Interrupted, ParseError, ShellError } from "./errors";
+import { evaltree, lineOf, syntaxError } from "./interp";
 import { Parser } from "./parser";
 import { EV_EXIT, type Shell } from "./shell";
 import { NeedMore, type Source } from "./source";
@@ -40,7 +40,7 @@ export async function cmdloop(sh: Shell, src: Source, opts: LoopOptions): Promis
       try {
         if (!prompted && opts.beforeCommand && src.atEnd()) await opts.beforeCommand();
         prompted = true;
-        const p = new Parser(src, (a) => sh.aliases.get(a) ?? null, () => sh.lineno);
+        const p = new Parser(src, (a) => sh.aliases.get(a) ?? null, () => sh.lineno, sh.bash);
         n = p.parseCommand();
         eof = p.atEof();
         // set -v echoes input lines as they are read (not for -c strings)
@@ -57,6 +57,7 @@ export async function cmdloop(sh: Shell, src: Source, opts: LoopOptions): Promis
           continue;
         }
         if (e instanceof ParseError) {
+          e.lineText ??= lineOf(src.buf, start, startLine, e.linno);
           if (!opts.interactive) await syntaxError(sh, e);
           try {
             await syntaxError(sh, e);
@@ -78,7 +79,7 @@ export async function cmdloop(sh: Shell, src: Source, opts: LoopOptions): Promis
       const i = await evaltree(sh, n, opts.exitLast && eof ? EV_EXIT : 0);
       status = i;
     } catch (e) {
-      if (opts.interactive && e instanceof ShellError) {
+      if ((opts.interactive && e instanceof ShellError) || (e instanceof DiscardError && opts.top)) {
         status = sh.status;
         continue;
       }

@@ -20,6 +20,7 @@ import { expandPrompt, expandPromptText } from "./prompt";
 import { Shell } from "./shell";
 import { Source } from "./source";
 import { isName } from "./vars";
+import { ShArray } from "./arrays";
 
 function initVars(sh: Shell, ctx: ProcessContext): void {
   const v = sh.vars;
@@ -68,15 +69,43 @@ function promptHook(ctx: ProcessContext): ((status: number) => void) | null {
   return null;
 }
 
-export async function shMain(ctx: ProcessContext): Promise<number> {
+/** The bash this dialect answers as (Debian 12's, the one the reference outputs were recorded with). */
+export const BASH_VERSION = "5.2.15(1)-release";
+const BASH_VERSION_TEXT = `GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)
+Copyright (C) 2022 Free Software Foundation, Inc.
+License GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>
+
+This is free software; you are free to change and redistribute it.
+There is NO WARRANTY, to the extent permitted by law.
+`;
+
+/** The shell as `bash`: the same interpreter in its bash dialect. */
+export function bashMain(ctx: ProcessContext): Promise<number> {
+  return shMain(ctx, true);
+}
+
+export async function shMain(ctx: ProcessContext, bash = false): Promise<number> {
   const sh = new Shell(ctx);
   const argv = ctx.argv;
   const name0 = argv[0] ?? "sh";
+  sh.bash = bash;
   sh.appletName = name0.slice(name0.lastIndexOf("/") + 1) || "sh";
   sh.arg0 = name0;
   sh.rootPid = ctx.proc.nsPid;
   sh.fds = [{ r: ctx.stdin, w: null }, { r: null, w: ctx.stdout }, { r: null, w: ctx.stderr }];
   initVars(sh, ctx);
+  if (bash) {
+    if (argv[1] === "--version") {
+      await ctx.stdout.write(BASH_VERSION_TEXT);
+      return 0;
+    }
+    const v = sh.vars;
+    v.map.set("BASH", { value: name0.includes("/") ? name0 : "/usr/bin/bash", exported: false, readonly: false });
+    v.map.set("BASH_VERSION", { value: BASH_VERSION, exported: false, readonly: false });
+    const info = new ShArray(false);
+    ["5", "2", "15", "1", "release", "x86_64-pc-linux-gnu"].forEach((x, i) => info.set(String(i), x));
+    v.map.set("BASH_VERSINFO", { value: null, exported: false, readonly: true, arr: info });
+  }
 
   let status = 0;
   try {
@@ -133,6 +162,7 @@ export async function shMain(ctx: ProcessContext): Promise<number> {
     } else sflag = true;
     sh.params = rest;
     if (minusc) sh.opts.add("c");
+    sh.minusc = minusc;
     if (sflag && !minusc) sh.opts.add("s");
     const interactive = iflag ?? (sflag && !minusc && !!ctx.stdin.isTTY);
     sh.interactive = interactive;
@@ -144,7 +174,7 @@ export async function shMain(ctx: ProcessContext): Promise<number> {
     }
 
     // the banner comes with becoming interactive, before any startup file
-    if (interactive) {
+    if (interactive && !bash) {
       await sh.out("\n\nBusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) built-in shell (ash)\nEnter 'help' for a list of built-in commands.\n\n");
     }
     // login shells read /etc/profile and ~/.profile; interactive ones then $ENV
@@ -157,7 +187,7 @@ export async function shMain(ctx: ProcessContext): Promise<number> {
       if (env) await readProfile(sh, env);
     }
     if (script !== null) {
-      status = await cmdloop(sh, new Source(script, 0), { top: true, exitLast: !sflag });
+      status = await cmdloop(sh, new Source(script, bash ? 1 : 0), { top: true, exitLast: !sflag });
     } else if (file !== null) {
       let data: string;
       try {

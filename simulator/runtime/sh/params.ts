@@ -4,6 +4,7 @@
  */
 import type { WordPart } from "./ast";
 import { type Ctx, EXP_TILDE, type Frag, arithmetic, expandPattern, expandString, fragsOf } from "./expand";
+import { bashParam, setElement } from "./bashvars";
 import { matchPattern } from "./pattern";
 import type { Shell } from "./shell";
 
@@ -36,18 +37,34 @@ export function paramValue(sh: Shell, name: string): string | undefined {
 }
 
 export async function paramFrags(sh: Shell, p: WordPart & { k: "param" }, inDq: boolean, c: Ctx, out: Frag[]): Promise<void> {
-  if (p.bad) await sh.raise("syntax error: bad substitution");
-  const name = p.name;
-  // "$*" is one string: operators apply to it as a whole
-  const isList = name === "@" || (name === "*" && !(inDq && p.op !== ""));
-  const list = isList ? sh.params : null;
+  if (p.bad) {
+    if (sh.bash) await sh.raise(`${p.text ?? ""}: bad substitution`, 1);
+    await sh.raise("syntax error: bad substitution");
+  }
+  let name = p.name;
   const ifs = sh.vars.get("IFS");
-  const joiner = name === "*" ? (ifs === undefined ? " " : ifs.slice(0, 1)) : " ";
-  const val = name === "@" || name === "*" ? (sh.params.length ? sh.params.join(joiner) : undefined) : paramValue(sh, name);
+  // the lists: $@ and $*, and bash's ${a[@]}, ${a[*]}, ${!a[@]}, ${!a[*]}
+  let at: "@" | "*" | null = name === "@" || name === "*" ? name : null;
+  let items: string[] | null = at ? sh.params : null;
+  let val: string | undefined;
+  let elem: { arr: string; key: string } | null = null;
+  if (sh.bash && (p.sub !== undefined || p.bang || sh.vars.lookup(name)?.arr)) {
+    const r = await bashParam(sh, p);
+    at = r.at;
+    items = r.items;
+    val = r.val;
+    elem = r.elem;
+    name = r.name;
+  } else if (!at) val = paramValue(sh, name);
+  const joiner = at === "*" ? (ifs === undefined ? " " : ifs.slice(0, 1)) : " ";
+  if (at) val = items!.length ? items!.join(joiner) : undefined;
+  // "$*" is one string: operators apply to it as a whole
+  const isList = at === "@" || (at === "*" && !(inDq && p.op !== ""));
+  const list = isList ? items : null;
   const set = val !== undefined && (!p.colon || val !== "");
   const pushValue = (v: string | undefined, items: string[] | null): void => {
     if (items) {
-      if (name === "*" && inDq) {
+      if (at === "*" && inDq) {
         out.push({ s: items.join(joiner), q: true, split: false });
         return;
       }
@@ -60,7 +77,7 @@ export async function paramFrags(sh: Shell, p: WordPart & { k: "param" }, inDq: 
     if (v !== undefined) out.push({ s: v, q: inDq, split: !inDq });
   };
   const unsetCheck = async (): Promise<void> => {
-    if (val === undefined && !isList && sh.opts.has("u")) await sh.raise(`${name}: parameter not set`);
+    if (val === undefined && !isList && sh.opts.has("u")) await sh.raise(sh.bash ? `${name}: unbound variable` : `${name}: parameter not set`, sh.bash ? 1 : 2);
   };
   switch (p.op) {
     case "":
@@ -69,8 +86,10 @@ export async function paramFrags(sh: Shell, p: WordPart & { k: "param" }, inDq: 
       return;
     case "len":
       await unsetCheck();
+      // ${#a[@]}: the number of elements
+      if (sh.bash && at && p.sub !== undefined) out.push({ s: String(items!.length), q: inDq, split: !inDq });
       // BusyBox in the C locale counts bytes
-      out.push({ s: String(utf8Length(val ?? "")), q: inDq, split: !inDq });
+      else out.push({ s: String(utf8Length(val ?? "")), q: inDq, split: !inDq });
       return;
     case "-":
       if (set) pushValue(val, list);
@@ -82,6 +101,12 @@ export async function paramFrags(sh: Shell, p: WordPart & { k: "param" }, inDq: 
     case "=": {
       if (set) {
         pushValue(val, list);
+        return;
+      }
+      if (elem) {
+        const v = await expandString(sh, p.arg ?? [], inDq, EXP_TILDE);
+        await setElement(sh, elem.arr, elem.key, v, false);
+        pushValue(v, null);
         return;
       }
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) await sh.raise(`${name}: bad variable name`);
@@ -130,6 +155,17 @@ export async function paramFrags(sh: Shell, p: WordPart & { k: "param" }, inDq: 
       if (val === undefined) return;
       const spec = await expandString(sh, p.arg ?? [], true);
       const colon = spec.indexOf(":");
+      if (sh.bash && at && items) {
+        // bash: ${a[@]:off:len} takes elements, not characters
+        let o = Number(await arithmetic(sh, [{ k: "q", s: colon < 0 ? spec : spec.slice(0, colon) }]));
+        if (o < 0) o = Math.max(0, items.length + o);
+        let n = colon < 0 ? items.length : Number(await arithmetic(sh, [{ k: "q", s: spec.slice(colon + 1) }]));
+        if (n < 0) n = Math.max(0, items.length + n - o);
+        const part = items.slice(o, o + n);
+        if (list) pushValue(undefined, part);
+        else pushValue(part.join(joiner), null);
+        return;
+      }
       const v = val ?? "";
       let off = Number(await arithmetic(sh, [{ k: "q", s: colon < 0 ? spec : spec.slice(0, colon) }]));
       let len = colon < 0 ? v.length : Number(await arithmetic(sh, [{ k: "q", s: spec.slice(colon + 1) }]));

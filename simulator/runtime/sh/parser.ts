@@ -6,12 +6,15 @@
 import type { Node, Redir, Word, WordPart } from "./ast";
 import { parseCase, parseFor, parseIf, parseLoop } from "./compound";
 import { DepthExceeded, ParseError } from "./errors";
-import { CHKALIAS, CHKEOFMARK, CHKKWD, CHKNL, ENDS_LIST, Lexer, T, tokname } from "./lexer";
+import { assignLength, CHKALIAS, CHKEOFMARK, CHKKWD, CHKNL, ENDS_LIST, Lexer, T, TOKNAMES, tokname } from "./lexer";
 import { Source } from "./source";
 import { WordReader } from "./words";
 
 /** Builtins that cannot be redefined as functions. */
 export const SPECIAL_BUILTINS = new Set([".", ":", "break", "continue", "eval", "exec", "exit", "export", "local", "readonly", "return", "set", "shift", "source", "times", "trap", "unset"]);
+
+/** bash's declaration builtins: their arguments may be compound array assignments. */
+const DECLARATION = new Set(["declare", "typeset", "local", "export", "readonly"]);
 
 /** Nesting deeper than this is refused (real ash would overflow its C stack). */
 const MAX_DEPTH = 1000;
@@ -25,18 +28,22 @@ export class Parser {
     private readonly alias?: (name: string) => string | null,
     /** The line of the command being run: `...` text starts there, as ash's setinputstring does. */
     private readonly execLine?: () => number,
+    /** The bash dialect: arrays, [[ ]] as a keyword, bash's syntax error texts. */
+    readonly bash = false,
   ) {
     this.lx = new Lexer(src, {
       cmdSubst: () => this.cmdSubst(),
       backquote: (s) => this.backquote(s),
       alias,
+      bash,
       hereParts: (text, linno) => {
-        const sub = new Parser(new Source(text, linno), this.alias, this.execLine);
+        const sub = new Parser(new Source(text, linno), this.alias, this.execLine, this.bash);
         return new WordReader(sub.src, {
           cmdSubst: () => sub.cmdSubst(),
           backquote: (s) => sub.backquote(s),
           eofmark: () => false,
           inHereDoc: true,
+          bash: this.bash,
         }).hereBody();
       },
     });
@@ -58,9 +65,11 @@ export class Parser {
 
   /** `unexpected <token>[ (expecting <token>)]`. */
   unexpected(expecting = -1): never {
-    let msg = "unexpected " + tokname(this.lx.lasttoken);
+    const t = this.lx.lasttoken;
+    let msg = "unexpected " + tokname(t);
     if (expecting >= 0) msg += ` (expecting ${tokname(expecting)})`;
-    throw new ParseError(msg, this.src.linno);
+    const token = t === T.EOF ? undefined : t === T.NL ? "newline" : t === T.WORD ? this.lx.word!.text.replace(/\x01/g, "") : t === T.REDIR ? this.lx.redir!.op : TOKNAMES[t];
+    throw new ParseError(msg, this.src.linno, token);
   }
 
   syntax(msg: string): never {
@@ -274,8 +283,10 @@ export class Parser {
         const w = lx.word!;
         if (w.text === "[[" && !w.quoted) brackets = true;
         else if (w.text === "]]" && !w.quoted) brackets = false;
-        if (savecheckkwd && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text)) assigns.push(w);
+        if (savecheckkwd && (this.bash ? assignLength(w.text) > 0 : /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text))) assigns.push(w);
         else {
+          // bash takes name=(...) only as an assignment or an argument of a declaration builtin
+          if (this.bash && w.parts.some((p) => p.k === "arr") && !(args.length && DECLARATION.has(args[0].text))) throw new ParseError(`unexpected "("`, this.src.linno, "(");
           args.push(w);
           savecheckkwd = 0;
         }
@@ -345,7 +356,7 @@ export class Parser {
 
   /** `...`: the text re-read as commands. */
   backquote(text: string): Node | null {
-    const sub = new Parser(new Source(text, this.execLine ? this.execLine() : this.src.linno), this.alias, this.execLine);
+    const sub = new Parser(new Source(text, this.execLine ? this.execLine() : this.src.linno), this.alias, this.execLine, this.bash);
     sub.depth = this.depth + 1;
     if (sub.depth > MAX_DEPTH) throw new DepthExceeded();
     const n = sub.list(2);

@@ -89,6 +89,13 @@ export class Shell {
   /** The process image was replaced by exec. */
   execDone = false;
 
+  /** The bash dialect (the shell runs as `bash`): arrays, declare, [[ ]], bash's message format. */
+  bash = false;
+  /** bash: declaration builtin arguments that are array assignments, by their argv index. */
+  declAssigns: Map<number, import("./bashvars").AssignParts> | null = null;
+  /** Running a -c string (bash names it in syntax errors: "bash: -c: line 1: ..."). */
+  minusc = false;
+
   /** getopts is updating OPTIND itself (a user assignment resets the scan). */
   inGetopts = false;
 
@@ -150,6 +157,13 @@ export class Shell {
 
   /** ash's message format: "sh: [cmd: ][line N: ]text". */
   format(text: string): string {
+    if (this.bash) {
+      // bash: "name: [line N: ][builtin: ]text"; an interactive bash leaves the line out
+      let b = this.arg0 + ": ";
+      if (!this.interactive || this.fromFile > 0) b += `line ${this.errlinno}: `;
+      if (this.commandname !== null && this.commandname !== this.arg0) b += this.commandname + ": ";
+      return b + text + "\n";
+    }
     let s = this.arg0 + ": ";
     if (this.commandname !== null) {
       if (this.commandname !== this.arg0) s += this.commandname + ": ";
@@ -213,6 +227,8 @@ export class Shell {
     c.params = [...this.params];
     c.arg0 = this.arg0;
     c.appletName = this.appletName;
+    c.bash = this.bash;
+    c.minusc = this.minusc;
     c.commandname = this.commandname;
     c.opts = new Set(this.opts);
     c.status = this.status;

@@ -1,4 +1,5 @@
 /** Shell variables: values, export and readonly flags, and function-local scopes. */
+import type { ShArray } from "./arrays";
 import { MAX_VALUE, OutOfMemory } from "./errors";
 
 export interface Var {
@@ -6,6 +7,13 @@ export interface Var {
   value: string | null;
   exported: boolean;
   readonly: boolean;
+  /** bash: the variable is an array (its scalar value is element 0). */
+  arr?: ShArray;
+}
+
+/** A copy of a variable that shares nothing with it. */
+export function copyVar(v: Var): Var {
+  return v.arr ? { ...v, arr: v.arr.clone() } : { ...v };
 }
 
 /** Raised when assigning to or unsetting a readonly variable ("x: is read only"). */
@@ -29,6 +37,7 @@ export class Vars {
 
   get(name: string): string | undefined {
     const v = this.map.get(name);
+    if (v?.arr) return v.arr.get("0");
     return v && v.value !== null ? v.value : undefined;
   }
 
@@ -40,8 +49,9 @@ export class Vars {
     if (value.length > MAX_VALUE) throw new OutOfMemory();
     const v = this.map.get(name);
     if (v?.readonly) throw new ReadonlyError(name);
+    if (v?.arr) v.arr.set("0", value);
+    else if (v) v.value = value;
     if (v) {
-      v.value = value;
       if (opts.export || this.allexport) v.exported = true;
       if (opts.readonly) v.readonly = true;
     } else {
@@ -65,6 +75,7 @@ export class Vars {
       // a local stays declared in its function until the function returns
       v.value = null;
       v.exported = false;
+      delete v.arr;
     } else this.map.delete(name);
     this.onChange?.(name);
   }
@@ -72,7 +83,7 @@ export class Vars {
   /** Exported variables with values, for a child's environment. */
   environ(): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const [k, v] of this.map) if (v.exported && v.value !== null) env[k] = v.value;
+    for (const [k, v] of this.map) if (v.exported && v.value !== null && !v.arr) env[k] = v.value;
     return env;
   }
 
@@ -99,8 +110,8 @@ export class Vars {
     const scope = this.scopes[this.scopes.length - 1];
     if (!scope || scope.has(name)) return;
     const cur = this.map.get(name);
-    scope.set(name, cur ? { ...cur } : undefined);
-    if (cur) this.map.set(name, { ...cur });
+    scope.set(name, cur ? copyVar(cur) : undefined);
+    if (cur) this.map.set(name, copyVar(cur));
   }
 
   /** Temporary assignments for one command (VAR=x cmd): restored afterwards. */
@@ -110,7 +121,7 @@ export class Vars {
       save: (name) => {
         if (saved.has(name)) return;
         const cur = this.map.get(name);
-        saved.set(name, cur ? { ...cur } : undefined);
+        saved.set(name, cur ? copyVar(cur) : undefined);
       },
       restore: () => {
         for (const [name, old] of saved) {
@@ -125,8 +136,8 @@ export class Vars {
   /** An independent copy for a subshell. */
   clone(): Vars {
     const c = new Vars();
-    for (const [k, v] of this.map) c.map.set(k, { ...v });
-    c.scopes = this.scopes.map((m) => new Map([...m].map(([k, v]) => [k, v ? { ...v } : undefined])));
+    for (const [k, v] of this.map) c.map.set(k, copyVar(v));
+    c.scopes = this.scopes.map((m) => new Map([...m].map(([k, v]) => [k, v ? copyVar(v) : undefined])));
     c.allexport = this.allexport;
     return c;
   }

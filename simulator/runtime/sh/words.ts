@@ -15,6 +15,8 @@ export interface WordHooks {
   backquote(text: string): Node | null;
   /** True while reading a here-document delimiter ($ and ` are plain there). */
   eofmark(): boolean;
+  /** The bash dialect: array subscripts and ${!name}. */
+  bash?: boolean;
 }
 
 export const isNameStart = (c: string): boolean => /^[A-Za-z_]$/.test(c);
@@ -162,6 +164,7 @@ export class WordReader {
   /** $name, $1, $?, ${...}; c is the first character after '$'. */
   private variable(c: string, inDq: boolean): WordPart {
     const src = this.src;
+    const start = src.pos - 2;
     let braced = false;
     if (c === "{") {
       braced = true;
@@ -170,12 +173,23 @@ export class WordReader {
     let len = false;
     let bad = false;
     let name = "";
+    let bang = false;
+    const subRef: { v: WordPart[] | "@" | "*" | null | undefined } = { v: undefined };
+    const bash = !!this.hooks.bash;
+    if (bash && braced && c === "!" && (isNameStart(src.peek()) || isDigit(src.peek()))) {
+      bang = true;
+      c = src.pgetcEatBnl();
+    }
     const readName = (): void => {
       if (isNameStart(c)) {
         do {
           name += c;
           c = src.pgetcEatBnl();
         } while (isNameChar(c));
+        if (bash && braced && c === "[") {
+          subRef.v = this.subscript();
+          c = src.pgetcEatBnl();
+        }
       } else if (isDigit(c)) {
         do {
           name += c;
@@ -215,6 +229,14 @@ export class WordReader {
       if (c !== PEOF) src.pungetc();
       return { k: "param", name, op: "", colon: false, arg: null };
     }
+    const sub = subRef.v;
+    if (bash && sub === null) bad = true;
+    const extra = (p: WordPart & { k: "param" }): WordPart => {
+      if (sub !== undefined && sub !== null) p.sub = sub;
+      if (bang) p.bang = true;
+      if (bash && p.bad) p.text = src.buf.slice(Math.max(0, start), src.pos);
+      return p;
+    };
     let op: ParamOp = "";
     let colon = false;
     let argDq = inDq;
@@ -274,18 +296,53 @@ export class WordReader {
           if (c !== PEOF) src.pungetc();
       }
     }
-    if (c === "}" && op === "" && !colon && !bad) return { k: "param", name, op, colon, arg: null };
-    if (op === "len" && !bad) return { k: "param", name, op, colon, arg: null };
+    if (c === "}" && op === "" && !colon && !bad) return extra({ k: "param", name, op, colon, arg: null });
+    if (op === "len" && !bad) return extra({ k: "param", name, op, colon, arg: null });
     // the argument word, up to the closing brace
     if (op === "/" || op === "//") {
       const pat = this.varWord(false, true);
       // ash reads the replacement like the pattern: quotes inside it are quotes, even within "..."
       const rep = pat.slash ? this.varWord(false, false).parts : null;
-      return { k: "param", name, op, colon, arg: pat.parts, arg2: rep };
+      return extra({ k: "param", name, op, colon, arg: pat.parts, arg2: rep });
     }
     const arg = this.varWord(argDq, false).parts;
-    if (bad) return { k: "param", name, op: "", colon, arg, bad: true };
-    return { k: "param", name, op, colon, arg };
+    if (bad) return extra({ k: "param", name, op: "", colon, arg, bad: true });
+    return extra({ k: "param", name, op, colon, arg });
+  }
+
+  /**
+   * bash: an array subscript after "[": "@" or "*" alone, or the text up to the matching "]"
+   * (null when the input ends first, a bad substitution).
+   */
+  private subscript(): WordPart[] | "@" | "*" | null {
+    const src = this.src;
+    const c0 = src.pgetcEatBnl();
+    if ((c0 === "@" || c0 === "*") && src.peek() === "]") {
+      src.pgetc();
+      return c0;
+    }
+    src.pungetc();
+    const out = new Parts();
+    let depth = 0;
+    for (;;) {
+      const c = src.pgetcEatBnl();
+      if (c === PEOF || c === "}") {
+        if (c !== PEOF) src.pungetc();
+        return null;
+      }
+      if (c === "]" && depth === 0) return out.list;
+      if (c === "[") depth++;
+      else if (c === "]") depth--;
+      if (c === "$") this.dollar(out, true);
+      else if (c === "`") this.backquote(out, true);
+      else if (c === '"') out.push(this.doubleQuoted(true));
+      else if (c === "'") this.singleQuoted(out);
+      else if (c === "\\") {
+        const d = src.pgetc();
+        if (d === PEOF) src.pungetc();
+        else out.q(d);
+      } else out.lit(c);
+    }
   }
 
   /** The word inside ${name OP word}, up to the closing '}' (or a '/' when asked). */

@@ -3,7 +3,7 @@ import { APPLETS } from "../../busybox";
 import { singleQuote } from "../command";
 import type { Shell } from "../shell";
 import { findInPath } from "../spawn";
-import { BUILTINS, KEYWORDS, def } from "./table";
+import { builtinFor, KEYWORDS, def } from "./table";
 import { nextopt } from "./util";
 
 /** ash's describe_command: verbose for type/-V, brief for -v. Returns 0 or 127. */
@@ -22,8 +22,8 @@ async function describe(sh: Shell, name: string, verbose: boolean, path?: string
   if (name.includes("/")) {
     if (sh.ctx.fs.exists(name)) return done(verbose ? ` is ${name}` : name);
   } else if (sh.funcs.has(name)) return done(verbose ? " is a function" : name);
-  else if (BUILTINS.has(name)) {
-    const b = BUILTINS.get(name)!;
+  else if (builtinFor(sh, name)) {
+    const b = builtinFor(sh, name)!;
     return done(verbose ? ` is a ${b.special ? "special " : ""}shell builtin` : name);
   } else if (APPLETS.has(name)) return done(verbose ? ` is ${name}` : name);
   else {
@@ -75,7 +75,7 @@ def("hash", async (sh, argv) => {
   const { args } = await nextopt(sh, argv, "r");
   let status = 0;
   for (const name of args) {
-    if (name.includes("/") || sh.funcs.has(name) || BUILTINS.has(name) || APPLETS.has(name) || findInPath(sh, name) !== null) continue;
+    if (name.includes("/") || sh.funcs.has(name) || builtinFor(sh, name) !== undefined || APPLETS.has(name) || findInPath(sh, name) !== null) continue;
     await sh.msg(`${name}: not found`);
     status = 1;
   }

@@ -15,3 +15,4 @@ import "./misc";
 import "./kill";
 import "./jobs";
 import "./help";
+import "./declare";

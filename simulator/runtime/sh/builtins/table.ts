@@ -14,10 +14,18 @@ export interface Builtin {
 
 export const BUILTINS = new Map<string, Builtin>();
 
-export function def(names: string | string[], fn: BuiltinFn, opts: { special?: boolean; assign?: boolean } = {}): void {
+/** Builtins only the bash dialect has (declare, typeset). */
+export const BASH_BUILTINS = new Map<string, Builtin>();
+
+export function def(names: string | string[], fn: BuiltinFn, opts: { special?: boolean; assign?: boolean; bashOnly?: boolean } = {}): void {
   for (const name of Array.isArray(names) ? names : [names]) {
-    BUILTINS.set(name, { name, fn, special: !!opts.special, assign: !!opts.assign });
+    (opts.bashOnly ? BASH_BUILTINS : BUILTINS).set(name, { name, fn, special: !!opts.special, assign: !!opts.assign });
   }
+}
+
+/** The builtin a name runs in this shell's dialect. */
+export function builtinFor(sh: { bash: boolean }, name: string): Builtin | undefined {
+  return (sh.bash ? BASH_BUILTINS.get(name) : undefined) ?? BUILTINS.get(name);
 }
 
 /** Reserved words (quoted in the -x trace, reported by `type`). */

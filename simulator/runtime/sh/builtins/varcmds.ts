@@ -2,6 +2,7 @@
 import { singleQuote } from "../command";
 import type { Shell } from "../shell";
 import { isName } from "../vars";
+import { subscriptKey } from "../bashvars";
 import { nextopt } from "./util";
 import { def } from "./table";
 
@@ -52,20 +53,56 @@ def(
   async (sh, argv) => {
     const { opts, args } = await nextopt(sh, argv, "vf");
     const flag = opts[opts.length - 1];
+    let status = 0;
     for (const name of args) {
       if (flag === "f") {
         sh.funcs.delete(name);
         continue;
       }
-      if (!isName(name)) return sh.raise(`${name}: bad variable name`);
+      const el = sh.bash ? /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(name) : null;
+      if (el) {
+        if (!(await unsetElement(sh, el[1], el[2]))) status = 1;
+        continue;
+      }
+      if (!isName(name)) {
+        if (sh.bash) {
+          await sh.msg(`\`${name}': not a valid identifier`);
+          status = 1;
+          continue;
+        }
+        return sh.raise(`${name}: bad variable name`);
+      }
       const v = sh.vars.lookup(name);
       if (v?.readonly) return sh.raise(`${name}: is read only`);
       sh.vars.unset(name);
     }
-    return 0;
+    return status;
   },
   { special: true },
 );
+
+/** bash: `unset 'a[k]'` (the subscript's $names are expanded; @ or * unsets the whole array). */
+async function unsetElement(sh: Shell, name: string, subText: string): Promise<boolean> {
+  const v = sh.vars.lookup(name);
+  if (subText === "@" || subText === "*") {
+    if (v) sh.vars.unset(name);
+    return true;
+  }
+  const text = subText.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, n: string) => sh.getVar(n) ?? "");
+  const key = await subscriptKey(sh, v, [{ k: "q", s: text }], false);
+  if (key === null) {
+    await sh.msg(`[${subText}]: bad array subscript`);
+    return false;
+  }
+  if (!v) return true;
+  if (v.readonly) {
+    await sh.msg(`${name}: cannot unset: readonly variable`);
+    return false;
+  }
+  if (v.arr) v.arr.delete(key);
+  else if (key === "0") sh.vars.unset(name);
+  return true;
+}
 
 def(
   "local",

@@ -5,7 +5,7 @@
 import { split } from "../../../fs/path";
 import { Machine } from "../../machine";
 import { Collector, fromBytes } from "../../streams";
-import { shMain } from "../main";
+import { bashMain, shMain } from "../main";
 
 export interface Fixture {
   dir: string;
@@ -43,16 +43,20 @@ export function machineWithFixture(fx: Fixture): Machine {
   return m;
 }
 
-export async function runCase(fx: Fixture, c: Pick<Case, "script" | "stdin" | "flags">, budget = 3_000_000): Promise<{ stdout: string; stderr: string; exit: number }> {
+export async function runCase(fx: Fixture, c: Pick<Case, "script" | "stdin" | "flags">, budget = 3_000_000, shell: "sh" | "bash" = "sh"): Promise<{ stdout: string; stderr: string; exit: number }> {
   const m = machineWithFixture(fx);
   const out = new Collector();
   const err = new Collector();
   const stdinScript = c.flags.includes("stdin-script");
+  if (c.flags.includes("file")) {
+    m.rootfs.writeFile([...split(fx.dir), "prog.sh"], enc.encode(c.script + "\n"), { mode: 0o644, uid: 0, gid: 0, mtime: m.sched.now });
+  }
+  const argv = c.flags.includes("file") ? [shell, "prog.sh"] : stdinScript ? [shell] : [shell, "-c", c.script];
   // pid 1 is init's: the shell under test is an ordinary process, as on a real host
   m.spawn({ argv: ["init"], program: async () => 0, stdout: out, stderr: err });
   const p = m.spawn({
-    argv: stdinScript ? ["sh"] : ["sh", "-c", c.script],
-    program: shMain,
+    argv,
+    program: shell === "bash" ? bashMain : (ctx) => shMain(ctx),
     env: { ...fx.env },
     cwd: fx.dir,
     stdin: fromBytes(stdinScript ? c.script + "\n" : (c.stdin ?? "")),

@@ -3,6 +3,9 @@
  * Records the expected output of every shell case with the real BusyBox (/bin/busybox sh),
  * run in a fresh fixture directory (see fixture.json) with a fixed environment.
  * Usage: node simulator/runtime/sh/conformance/record.mjs   (rewrites cases.json)
+ *        node simulator/runtime/sh/conformance/record.mjs --bash   (bash-cases.txt with the
+ *        machine's /usr/bin/bash, run as `bash`, into bash-cases.json)
+ * Flag "file": the script is written to prog.sh in the fixture directory and run as `bash prog.sh`.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,7 +15,8 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = JSON.parse(readFileSync(join(here, "fixture.json"), "utf8"));
-const cases = parseCases(readFileSync(join(here, "cases.txt"), "utf8"));
+const bash = process.argv.includes("--bash");
+const cases = parseCases(readFileSync(join(here, bash ? "bash-cases.txt" : "cases.txt"), "utf8"));
 
 /** "=== name [flags]" starts a case; "--- stdin" starts its standard input. */
 export function parseCases(text) {
@@ -63,8 +67,11 @@ const results = [];
 for (const c of cases) {
   setup();
   const stdinScript = c.flags.includes("stdin-script");
-  const args = stdinScript ? ["sh"] : ["sh", "-c", c.script];
-  const r = spawnSync("/bin/busybox", args, {
+  const file = c.flags.includes("file");
+  if (file) writeFileSync(join(fixture.dir, "prog.sh"), c.script + "\n");
+  const args = file ? [bash ? "bash" : "sh", "prog.sh"] : stdinScript ? [bash ? "bash" : "sh"] : [bash ? "bash" : "sh", "-c", c.script];
+  const r = spawnSync(bash ? "/usr/bin/bash" : "/bin/busybox", bash ? args.slice(1) : args, {
+    argv0: bash ? "bash" : undefined,
     cwd: fixture.dir,
     env: fixture.env,
     input: stdinScript ? c.script + "\n" : (c.stdin ?? ""),
@@ -74,5 +81,6 @@ for (const c of cases) {
   results.push({ name: c.name, flags: c.flags, script: c.script, stdin: c.stdin, stdout: r.stdout, stderr: r.stderr, exit: r.status ?? 128 + (constants.signals[r.signal] ?? 9) });
 }
 rmSync(fixture.dir, { recursive: true, force: true });
-writeFileSync(join(here, "cases.json"), JSON.stringify(results, null, 1) + "\n");
-console.log(`recorded ${results.length} cases with ${execFileSync("/bin/busybox", { encoding: "utf8" }).split("\n")[0]}`);
+writeFileSync(join(here, bash ? "bash-cases.json" : "cases.json"), JSON.stringify(results, null, 1) + "\n");
+const version = bash ? execFileSync("/usr/bin/bash", ["--version"], { encoding: "utf8" }) : execFileSync("/bin/busybox", { encoding: "utf8" });
+console.log(`recorded ${results.length} cases with ${version.split("\n")[0]}`);
