@@ -3,7 +3,7 @@
  * host. This module and everything it imports (xterm, the simulator) stay out of the first load.
  */
 import "./slices";
-import type { Host } from "../../simulator/host/host";
+import { createHost, type Host } from "../../simulator/host/host";
 import type { TerminalSession } from "../../simulator/terminal/port";
 import { openXterm, type OpenedXterm } from "./xterm-port";
 // xterm's stylesheet as a file of this site, added when a terminal opens (a <link> to our own
@@ -37,8 +37,7 @@ function loadStylesheet(href: string): Promise<void> {
 
 /** Opens xterm in `container` with a shell on `host` (a fresh simulated host when not given). */
 export async function bootTerminal(container: HTMLElement, host?: Host, history: readonly string[] = []): Promise<BootedTerminal> {
-  // The simulator is a chunk of its own, fetched while xterm's stylesheet loads.
-  const [{ createHost }] = await Promise.all([import("../../simulator"), loadStylesheet(xtermStylesheet)]);
+  await loadStylesheet(xtermStylesheet);
   const xterm = openXterm(container);
   let session: ReturnType<Host["openSession"]>;
   try {
