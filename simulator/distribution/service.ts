@@ -22,6 +22,7 @@ import { parseRefOrThrow } from "../daemon/images/lookup";
 import { splitDockerDomain } from "../api/reference";
 import { HOST_ETH0 } from "../daemon/network/model";
 import { MANIFEST_V2, Registry, type Repository } from "./registry";
+import { basicAuthOf, tlsError, type BasicAuth } from "./access";
 import { descriptorPlatform, platformVariant } from "./platform-images";
 import { HUB_PLATFORMS } from "./platform";
 
@@ -38,6 +39,7 @@ const OFFICIAL: Record<string, { description: string; stars: number }> = {
   postgres: { description: "The PostgreSQL object-relational database system provides reliability and data integrity.", stars: 14000 },
   node: { description: "Node.js is a JavaScript-based platform for server-side and networking applications.", stars: 13000 },
   registry: { description: "Distribution implementation for storing and distributing of container images and artifacts", stars: 4000 },
+  httpd: { description: "The Apache HTTP Server Project", stars: 4900 },
 };
 
 /** The built-in images as tags of an official repository (built once; layers are immutable and shared). */
@@ -120,6 +122,10 @@ export interface Endpoint {
   registry: Registry;
   /** The storage (volume or host directory) a private registry keeps its content in. */
   storage?: string;
+  /** A private registry's base URL as the engine reached it ("https://10.0.2.15:8443", "http://localhost:5000"). */
+  url?: string;
+  /** A private registry's htpasswd basic auth (REGISTRY_AUTH=htpasswd). */
+  auth?: BasicAuth;
 }
 
 export class Distribution {
@@ -134,7 +140,7 @@ export class Distribution {
    * localhost and 127.0.0.1 are loopback addresses, which Docker treats as insecure registries
    * (plain HTTP, or TLS without verification); the host's own address (10.0.2.15) is a secure
    * registry: HTTPS only, with a certificate the engine trusts through
-   * /etc/docker/certs.d/<host:port>/ca.crt on the host.
+   * /etc/docker/certs.d/<host:port>/ (see access.ts).
    */
   endpoint(host: string): Endpoint | { error: string } {
     if (host === HUB_HOST) return { kind: "hub", host, registry: this.hub };
@@ -160,25 +166,18 @@ export class Distribution {
       if (!bound.some((b) => b.HostPort === port && okIp(b))) continue;
       const tls = !!env.get("REGISTRY_HTTP_TLS_CERTIFICATE");
       if (secure && !tls) return { error: `Get "https://${host}/v2/": http: server gave HTTP response to HTTPS client` };
-      if (secure && !this.trusts(host)) return { error: `Get "https://${host}/v2/": x509: certificate signed by unknown authority` };
+      const x509 = secure ? tlsError(this.daemon, c, host) : null;
+      if (x509) return { error: `Get "https://${host}/v2/": ${x509}` };
       const mount = c.mounts.find((x) => x.Destination === "/var/lib/registry");
       const storage = mount ? `${mount.Type}:${mount.Name ?? mount.Source}` : `container:${c.id}`;
       let registry = this.stores.get(storage);
       if (!registry) this.stores.set(storage, (registry = new Registry()));
-      return { kind: "private", host, registry, storage };
+      const auth = basicAuthOf(c);
+      return { kind: "private", host, registry, storage, url: `${tls ? "https" : "http"}://${host}`, ...(auth ? { auth } : {}) };
     }
     return { error: refused };
   }
 
-  /** Whether the host's /etc/docker/certs.d/<host:port>/ca.crt exists (the engine reads it per request). */
-  trusts(host: string): boolean {
-    try {
-      const st = this.daemon.machine.rootfs.node(["etc", "docker", "certs.d", host, "ca.crt"]);
-      return !!st && st.type === "file";
-    } catch {
-      return false;
-    }
-  }
 }
 
 function isRegistryContainer(d: Daemon, imageId: string, imageName: string): boolean {

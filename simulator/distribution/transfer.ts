@@ -21,6 +21,7 @@ import { digest } from "../util/sha256";
 import { isManifestList, layerBlobDigest, type LayerBlob, type ManifestList, type ManifestV2 } from "./registry";
 import { formatPlatform, HOST_PLATFORM, parsePlatform, type Platform, platformOfConfig, samePlatform } from "./platform";
 import { distributionOf, type Endpoint, type Hub } from "./service";
+import { checkBasic } from "./access";
 
 export interface Credentials {
   username: string;
@@ -53,9 +54,31 @@ function authenticate(e: Endpoint, creds: Credentials | null): string | null {
   return creds.username;
 }
 
+/** What a registry with htpasswd auth answers these credentials ("ok" for one without auth). */
+function basicStatus(d: Daemon, e: Endpoint, creds: Credentials | null): ReturnType<typeof checkBasic> {
+  return e.auth ? checkBasic(d, e.auth, creds) : "ok";
+}
+
+/**
+ * A pull refused by a registry's basic auth, as the engine reports it: without credentials the
+ * auth transport fails the request (`Head "<url>": no basic auth credentials`, Get for a
+ * digest); with credentials the file refuses, the registry's 401 body (`unauthorized:
+ * authentication required`).
+ */
+function pullAuthError(e: Endpoint, ref: Reference, status: ReturnType<typeof checkBasic>): DaemonError | null {
+  if (status === "ok") return null;
+  const target = ref.digest ?? ref.tag ?? "latest";
+  if (status === "none") return new DaemonError("Forbidden", `${ref.digest ? "Get" : "Head"} "${e.url}/v2/${ref.path}/manifests/${target}": no basic auth credentials`);
+  if (status === "bad") return new DaemonError("Forbidden", "unauthorized: authentication required");
+  return new DaemonError("System", `error parsing HTTP 400 response body: unexpected end of JSON input: ""`);
+}
+
 /** docker login's check: the engine's RegistryLogin. Returns the status text. */
 export function login(d: Daemon, host: string, creds: Credentials): string {
   const e = endpointOrThrow(d, host);
+  const basic = basicStatus(d, e, creds);
+  if (basic === "bad" || basic === "none") throw new DaemonError("Forbidden", `login attempt to ${e.url}/v2/ failed with status: 401 Unauthorized`);
+  if (basic === "error") throw new DaemonError("System", `login attempt to ${e.url}/v2/ failed with status: 400 Bad Request`);
   if (e.kind === "hub") {
     const hub = distributionOf(d).hub;
     const known = hub.accounts.get(creds.username);
@@ -85,6 +108,8 @@ export interface PullOptions {
 export async function pull(d: Daemon, ref: Reference, opts: PullOptions, write: Write): Promise<{ status: string; images: Image[] }> {
   const e = endpointOrThrow(d, ref.domain);
   const user = authenticate(e, opts.creds);
+  const refused = pullAuthError(e, ref, basicStatus(d, e, opts.creds));
+  if (refused) throw refused;
   const hub = e.kind === "hub" ? distributionOf(d).hub : null;
   hub?.ensure(ref.path);
   const repo = e.registry.repo(ref.path);
@@ -224,6 +249,9 @@ export async function push(d: Daemon, ref: Reference, opts: PushOptions, write: 
   } catch (err) {
     throw new StreamError(err instanceof Error ? err.message : String(err));
   }
+  // a registry with basic auth refuses the first blob request: the engine does not retry and
+  // prints the error alone (moby's retryOnError unwraps the transport's url.Error)
+  const basic = basicStatus(d, e, opts.creds);
   for (const [tag, id] of present) {
     const img = d.images.mustGet(id);
     const stack = LayerStore.stack(img.top);
@@ -232,6 +260,7 @@ export async function push(d: Daemon, ref: Reference, opts: PushOptions, write: 
       for (const l of top) await write(`${short(l.diffId)}: Preparing\n`);
       for (const l of top.slice(5)) await write(`${short(l.diffId)}: Waiting\n`);
     }
+    if (basic !== "ok") throw new StreamError(basic === "none" ? "no basic auth credentials" : basic === "bad" ? "unauthorized: authentication required" : `error parsing HTTP 400 response body: unexpected end of JSON input: ""`);
     if (e.kind === "hub") {
       const owner = ref.path.split("/")[0];
       if (!user || owner === "library" || owner !== user || ref.path.split("/").length !== 2) throw new StreamError(DENIED);

@@ -6,6 +6,7 @@
 import "../runtime/applets/index";
 import "../runtime/sh/index";
 import { dockerProgram } from "../cli/docker";
+import { opensslProgram } from "./openssl";
 import { Daemon } from "../daemon/daemon";
 import { NetworkStore } from "../daemon/network/store";
 import { networkModel } from "../daemon/network/model";
@@ -74,6 +75,7 @@ export class Host {
     for (const ref of opts.images ?? []) if (!loadCatalogImage(d, ref)) throw new Error(`no image model named ${ref}`);
     if (opts.pullLimit !== undefined) distributionOf(d).hub.limits.anonymous = opts.pullLimit;
     this.machine.installProgram("/usr/bin/docker", "docker", dockerProgram(d), 40_000_000);
+    this.machine.installProgram("/usr/bin/openssl", "openssl", opensslProgram, 1_047_424);
     this.installEtc();
   }
 

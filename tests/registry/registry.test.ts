@@ -178,7 +178,7 @@ describe("a private registry:2", () => {
 describe("a registry with TLS on the host's address", () => {
   it("fails with x509 until the CA is trusted under /etc/docker/certs.d, and an HTTP registry is refused over HTTPS", async () => {
     const h = createHost();
-    await ok(h, "mkdir certs && echo cert > certs/domain.crt && echo key > certs/domain.key");
+    await ok(h, 'mkdir certs && openssl req -newkey rsa:2048 -nodes -keyout certs/domain.key -x509 -out certs/domain.crt -subj /CN=10.0.2.15 -addext "subjectAltName = IP:10.0.2.15"');
     await ok(h, 'docker run -d --name reg -v "$(pwd)"/certs:/certs -e REGISTRY_HTTP_ADDR=0.0.0.0:443 -e REGISTRY_HTTP_TLS_CERTIFICATE=/certs/domain.crt -e REGISTRY_HTTP_TLS_KEY=/certs/domain.key -p 8443:443 registry:2');
     expect((await ok(h, "docker logs reg")).stderr).toContain('msg="listening on [::]:443, tls"');
     const untrusted = await h.run("docker login -u user2 -p secret2 10.0.2.15:8443");
@@ -190,7 +190,7 @@ describe("a registry with TLS on the host's address", () => {
     h.machine.rootfs.mkdir(["etc", "docker"], { mode: 0o755, uid: 0, gid: 0, mtime: 0 });
     h.machine.rootfs.mkdir(["etc", "docker", "certs.d"], { mode: 0o755, uid: 0, gid: 0, mtime: 0 });
     h.machine.rootfs.mkdir(["etc", "docker", "certs.d", "10.0.2.15:8443"], { mode: 0o755, uid: 0, gid: 0, mtime: 0 });
-    h.machine.rootfs.writeFile(["etc", "docker", "certs.d", "10.0.2.15:8443", "ca.crt"], new TextEncoder().encode("cert\n"), { mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+    h.machine.rootfs.writeFile(["etc", "docker", "certs.d", "10.0.2.15:8443", "ca.crt"], new TextEncoder().encode((await ok(h, "cat certs/domain.crt")).stdout), { mode: 0o644, uid: 0, gid: 0, mtime: 0 });
     expect((await ok(h, "docker login -u user2 -p secret2 10.0.2.15:8443")).stdout).toBe("Login Succeeded\n");
     expect(JSON.parse((await ok(h, "cat ~/.docker/config.json")).stdout).auths["10.0.2.15:8443"]).toEqual({ auth: Buffer.from("user2:secret2").toString("base64") });
     expect((await ok(h, "docker push 10.0.2.15:8443/bb")).stdout).toContain("37e6eb7fab94: Pushed\n");
