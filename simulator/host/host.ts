@@ -4,7 +4,7 @@
  * drives it by command lines.
  */
 import "../runtime/applets/index";
-import "../runtime/sh/index";
+import { bashMain } from "../runtime/sh/index";
 import { dockerProgram } from "../cli/docker";
 import { opensslProgram } from "./openssl";
 import { Daemon } from "../daemon/daemon";
@@ -75,6 +75,8 @@ export class Host {
     for (const ref of opts.images ?? []) if (!loadCatalogImage(d, ref)) throw new Error(`no image model named ${ref}`);
     if (opts.pullLimit !== undefined) distributionOf(d).hub.limits.anonymous = opts.pullLimit;
     this.machine.installProgram("/usr/bin/docker", "docker", dockerProgram(d), 40_000_000);
+    // bash (the shell's bash dialect), the size of Debian 12's /usr/bin/bash
+    this.machine.installProgram("/bin/bash", "bash", bashMain, 1_265_648);
     this.machine.installProgram("/usr/bin/openssl", "openssl", opensslProgram, 1_047_424);
     this.installEtc();
   }

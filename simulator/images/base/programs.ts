@@ -1,20 +1,23 @@
 /**
  * Programs the Debian-based models share: "debian", the userland executables of the base
- * layer (bash and dash are the simulator's shell; coreutils, grep, sed, tar... its BusyBox
+ * layer (bash is the simulator's shell in its bash dialect, dash the shell itself; coreutils, grep, sed, tar... its BusyBox
  * applets, chosen by the name they are called by), and gosu, the privilege-dropping exec the
  * redis and postgres entrypoints use.
  */
 import { APPLETS } from "../../runtime/busybox";
+import { bashMain } from "../../runtime/sh/main";
 import type { Cred } from "../../runtime/cred";
 import type { Program } from "../../runtime/program";
 import { groupByName, groupList, userByName } from "../../runtime/applets/lib/sys-users";
 import { ExecError, execReplace } from "./exec";
 
-const ALIASES: Record<string, string> = { bash: "sh", dash: "sh", rbash: "sh", mawk: "awk" };
+const ALIASES: Record<string, string> = { dash: "sh", rbash: "sh", mawk: "awk" };
 
 export const debianProgram: Program = async (ctx) => {
   const a0 = ctx.argv[0] ?? "";
   const name = a0.slice(a0.lastIndexOf("/") + 1).replace(/^-/, "");
+  // bash is the shell's bash dialect
+  if (name === "bash") return bashMain(ctx);
   const applet = APPLETS.get(ALIASES[name] ?? name);
   if (!applet) {
     await ctx.stderr.write(`${name}: cannot execute: required file not found\n`);
