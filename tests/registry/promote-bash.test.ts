@@ -80,4 +80,10 @@ describe("seed 000's promotion script in bash", () => {
       expect(await digestIn(`localhost:5001/${b}:1.0`)).toBe(await digestIn(`localhost:5000/${a}:1.0`));
     }
   });
+
+  it("bash in a Debian-based image is the same dialect", async () => {
+    const h = createHost({ images: ["postgres"] });
+    const r = await ok(h, `docker run --rm --entrypoint bash postgres -c 'declare -A m=([a]=1 [b]=2); echo "\${!m[@]} $BASH_VERSION"'`);
+    expect(r.stdout).toBe("b a 5.2.15(1)-release\n");
+  });
 });
