@@ -53,7 +53,7 @@ export async function container(engine: CheckEngine, name: string, hint: Hint): 
   const ja = hintIn(hint, "ja");
   return failed(
     `there is no container named \`${name}\`: ${what}.${en ? " " + en : ""}`,
-    `\`${name}\` という名前のコンテナがありません。${others.length ? `あるのは ${others.join("、")} です。` : "コンテナが 1 つもありません。"}${ja}`,
+    `\`${name}\` という名前のコンテナがありません。${others.length ? `あるのは ${others.join("、")} です。` : "ほかのコンテナもありません。"}${ja}`,
   );
 }
 
