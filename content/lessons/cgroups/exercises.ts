@@ -1,13 +1,18 @@
 /** Lesson 3 exercises: hard limits on memory and CPU, an OOM kill told from a plain SIGKILL, a pids limit. */
-import { defineExercises } from "../../../simulator/check/exercise";
-import { commandOf, container, fail, isResult, pass, running, stateText } from "../../lib/checks";
+import { defineExercises, failed, type Said } from "../../../simulator/check/exercise";
+import { commandOf, container, isResult, pass, running, stateSaid } from "../../lib/checks";
 
 const MiB = 1024 * 1024;
 
 /** A number of bytes in the unit a learner typed (64 MiB rather than 67108864). */
-function mib(bytes: number): string {
-  return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
+function mib(bytes: number): Said {
+  return bytes % MiB === 0 ? { en: `${bytes / MiB} MiB`, ja: `${bytes / MiB} MiB` } : { en: `${bytes} bytes`, ja: `${bytes} バイト` };
 }
+
+const startHint = (name: string): Said => ({
+  en: `Start it with \`docker run -d --name ${name} ...\`.`,
+  ja: `\`docker run -d --name ${name} ...\` で起動してください。`,
+});
 
 export default defineExercises([
   {
@@ -25,11 +30,23 @@ export default defineExercises([
       { commands: ["docker run -d --name cg-cache --memory-reservation 64m --cpus 0.5 busybox sleep 3600"], expect: "a soft limit" },
       { commands: ["docker run -d --name cg-cache -m 64m --cpu-shares 512 busybox sleep 3600"], expect: "a relative weight" },
     ],
+    translations: {
+      ja: {
+        title: "メモリと CPU の厳格な上限",
+        goal: "`busybox` から `cg-cache` という名前のコンテナを起動し、`sleep 3600` で動かし続けてください。使えるメモリは最大 64 MiB、CPU は最大で CPU 1 個の半分までにします。",
+        hints: [
+          "どちらの制限もコンテナの cgroup の設定で、`docker run` に指定します。`docker run --help` のメモリと CPU の項目に並んでいます。",
+          "`-m`（`--memory`）はメモリの厳格な上限を設定します。`--cpus` は CPU 時間の割り当てを CPU の個数で指定します（0.5 は CPU 1 個の半分）。",
+          "`docker run -d --name cg-cache -m 64m --cpus 0.5 busybox sleep 3600`",
+        ],
+        checks: ["`cg-cache` という名前のコンテナが実行中である", "`cg-cache` に 64 MiB のメモリの厳格な上限がある", "`cg-cache` が使える CPU は最大で半分である"],
+      },
+    },
     checks: [
       {
         description: "a container named `cg-cache` is running",
         async run(engine) {
-          const c = await running(engine, "cg-cache", "Start it with `docker run -d --name cg-cache ...`.");
+          const c = await running(engine, "cg-cache", startHint("cg-cache"));
           return isResult(c) ? c : pass;
         },
       },
@@ -42,13 +59,22 @@ export default defineExercises([
           if (limit === 64 * MiB) return pass;
           const reservation = Number(c.HostConfig.MemoryReservation ?? 0);
           if (limit === 0 && reservation > 0) {
-            return fail(
-              `\`cg-cache\` has no hard memory limit, only a reservation of ${mib(reservation)}: a soft limit the kernel ` +
+            return failed(
+              `\`cg-cache\` has no hard memory limit, only a reservation of ${mib(reservation).en}: a soft limit the kernel ` +
                 "reclaims memory towards when the host runs short, which the container may exceed. The hard limit is `-m`/`--memory`",
+              `\`cg-cache\` にはメモリの厳格な上限がなく、${mib(reservation).ja} の予約（reservation）があるだけです。これはホストのメモリが逼迫したときにカーネルが回収の目安にするソフトな制限で、コンテナはこれを超えて使えます。` +
+                "厳格な上限は `-m`/`--memory` で設定します。",
             );
           }
-          if (limit === 0) return fail("`cg-cache` has no memory limit (HostConfig.Memory is 0): it may use all of the host's memory. Set one with `-m 64m`");
-          return fail(`\`cg-cache\`'s memory limit is ${mib(limit)}, expected 64 MiB (\`-m 64m\`)`);
+          if (limit === 0)
+            return failed(
+              "`cg-cache` has no memory limit (HostConfig.Memory is 0): it may use all of the host's memory. Set one with `-m 64m`",
+              "`cg-cache` にはメモリ制限がありません（HostConfig.Memory が 0）。これではホストのメモリをすべて使えてしまいます。`-m 64m` で設定してください。",
+            );
+          return failed(
+            `\`cg-cache\`'s memory limit is ${mib(limit).en}, expected 64 MiB (\`-m 64m\`)`,
+            `\`cg-cache\` のメモリ制限は ${mib(limit).ja} です。64 MiB にしてください（\`-m 64m\`）。`,
+          );
         },
       },
       {
@@ -63,13 +89,22 @@ export default defineExercises([
           if (cpus > 0 && cpus <= 0.5) return pass;
           const shares = Number(c.HostConfig.CpuShares ?? 0);
           if (cpus === 0 && shares > 0) {
-            return fail(
+            return failed(
               `\`cg-cache\` has no CPU cap, only \`--cpu-shares ${shares}\`: a relative weight that matters only while containers ` +
                 "compete for CPU; on an idle host the container may still use every CPU. The cap is `--cpus`",
+              `\`cg-cache\` には CPU の上限がなく、\`--cpu-shares ${shares}\` があるだけです。これはコンテナ同士が CPU を取り合うときにだけ効く相対的な重みで、ホストが空いていればコンテナはすべての CPU を使えます。` +
+                "上限は `--cpus` で設定します。",
             );
           }
-          if (cpus === 0) return fail("`cg-cache` has no CPU limit: it may use every CPU of the host. Set one with `--cpus 0.5`");
-          return fail(`\`cg-cache\` may use ${cpus} CPUs, expected at most 0.5 (\`--cpus 0.5\`)`);
+          if (cpus === 0)
+            return failed(
+              "`cg-cache` has no CPU limit: it may use every CPU of the host. Set one with `--cpus 0.5`",
+              "`cg-cache` には CPU の制限がありません。これではホストのすべての CPU を使えてしまいます。`--cpus 0.5` で設定してください。",
+            );
+          return failed(
+            `\`cg-cache\` may use ${cpus} CPUs, expected at most 0.5 (\`--cpus 0.5\`)`,
+            `\`cg-cache\` が使える CPU は ${cpus} 個分です。最大 0.5 にしてください（\`--cpus 0.5\`）。`,
+          );
         },
       },
     ],
@@ -91,11 +126,26 @@ export default defineExercises([
       { commands: ["docker run --name cg-oom -m 8m busybox sleep 1"], expect: "exited with code 0" },
       { commands: ["docker run --rm --name cg-oom -m 8m busybox tail /dev/zero"], expect: "deleted" },
     ],
+    translations: {
+      ja: {
+        title: "OOM キラーによる強制終了",
+        goal: "`busybox` から、メモリ制限 8 MiB の `cg-oom` という名前のコンテナを実行し、そのコマンド `tail /dev/zero` をカーネルの OOM キラーに止めさせてください。何が起きたかを `docker inspect` で確かめられるよう、停止したコンテナは残しておきます。",
+        hints: [
+          "`tail` は入力の最後の数行をメモリに保持します。`/dev/zero` はゼロバイトが延々と続く 1 行なので、`tail` は何かに止められるまで膨らみ続けます。",
+          "制限なしでは決して実行しないでください。`-m 8m` を付ければ、コンテナの cgroup が 8 MiB で止めます。",
+          "`docker run --name cg-oom -m 8m busybox tail /dev/zero` を実行し、`docker inspect -f '{{.State.ExitCode}} {{.State.OOMKilled}}' cg-oom` で何が起きたかを確かめます。",
+        ],
+        checks: ["`cg-oom` という名前のコンテナがある", "`cg-oom` に 8 MiB のメモリ制限がある", "OOM キラーが `cg-oom` を止めた（終了コード 137、OOMKilled が true）"],
+      },
+    },
     checks: [
       {
         description: "a container named `cg-oom` exists",
         async run(engine) {
-          const c = await container(engine, "cg-oom", "A container started with `--rm` is deleted as soon as it exits, and its state with it: run it without `--rm`.");
+          const c = await container(engine, "cg-oom", {
+            en: "A container started with `--rm` is deleted as soon as it exits, and its state with it: run it without `--rm`.",
+            ja: "`--rm` を付けて起動したコンテナは、終了した時点でその状態ごと削除されます。`--rm` を付けずに実行してください。",
+          });
           return isResult(c) ? c : pass;
         },
       },
@@ -105,8 +155,15 @@ export default defineExercises([
           const c = await container(engine, "cg-oom", "");
           if (isResult(c)) return c;
           if (c.HostConfig.Memory === 8 * MiB) return pass;
-          if (c.HostConfig.Memory === 0) return fail("`cg-oom` has no memory limit: remove it and run it again with `-m 8m` (without a limit, `tail /dev/zero` would eat the host's memory)");
-          return fail(`\`cg-oom\`'s memory limit is ${mib(c.HostConfig.Memory)}, expected 8 MiB (\`-m 8m\`)`);
+          if (c.HostConfig.Memory === 0)
+            return failed(
+              "`cg-oom` has no memory limit: remove it and run it again with `-m 8m` (without a limit, `tail /dev/zero` would eat the host's memory)",
+              "`cg-oom` にはメモリ制限がありません。削除して、`-m 8m` を付けて実行し直してください（制限がないと、`tail /dev/zero` がホストのメモリを食い尽くします）。",
+            );
+          return failed(
+            `\`cg-oom\`'s memory limit is ${mib(c.HostConfig.Memory).en}, expected 8 MiB (\`-m 8m\`)`,
+            `\`cg-oom\` のメモリ制限は ${mib(c.HostConfig.Memory).ja} です。8 MiB にしてください（\`-m 8m\`）。`,
+          );
         },
       },
       {
@@ -117,15 +174,24 @@ export default defineExercises([
           const s = c.State;
           if (s.Status === "exited" && s.OOMKilled && s.ExitCode === 137) return pass;
           if (s.Status === "exited" && s.ExitCode === 137) {
-            return fail(
+            return failed(
               "`cg-oom` exited with code 137 (128 + 9: killed by SIGKILL), but not by the OOM killer: State.OOMKilled is false. " +
                 "`docker kill` sends SIGKILL too; only `OOMKilled` tells an OOM kill apart",
+              "`cg-oom` は終了コード 137（128 + 9: SIGKILL による強制終了）で終了していますが、OOM キラーによるものではありません。State.OOMKilled が false です。" +
+                "`docker kill` も SIGKILL を送ります。OOM キルかどうかを見分けられるのは `OOMKilled` だけです。",
             );
           }
+          const state = stateSaid(c);
           if (s.Status === "exited") {
-            return fail(`\`cg-oom\` ${stateText(c)} and was not OOM-killed: \`${commandOf(c)}\` never needed more memory than its limit. Run \`tail /dev/zero\``);
+            return failed(
+              `\`cg-oom\` ${state.en} and was not OOM-killed: \`${commandOf(c)}\` never needed more memory than its limit. Run \`tail /dev/zero\``,
+              `\`cg-oom\` ${state.ja}が、OOM キルされたわけではありません。\`${commandOf(c)}\` は制限を超えるメモリを必要としなかったからです。\`tail /dev/zero\` を実行してください。`,
+            );
           }
-          return fail(`\`cg-oom\` ${stateText(c)}; expected it to have been stopped by the OOM killer`);
+          return failed(
+            `\`cg-oom\` ${state.en}; expected it to have been stopped by the OOM killer`,
+            `\`cg-oom\` ${state.ja}。OOM キラーに止められている必要があります。`,
+          );
         },
       },
     ],
@@ -146,11 +212,23 @@ export default defineExercises([
       { commands: ["docker run -d --name cg-worker --ulimit nproc=20 busybox sleep 3600"], expect: "`--ulimit nproc` is a per-user resource limit" },
       { commands: ["docker run -d --name cg-worker --pids-limit 200 busybox sleep 3600"], expect: "allows 200 processes" },
     ],
+    translations: {
+      ja: {
+        title: "プロセス数の上限",
+        goal: "`busybox` から `cg-worker` という名前のコンテナを起動し、`sleep 3600` で動かし続けてください。その中に同時に存在できるプロセスは常に 20 個以下にして、中でフォーク爆弾が動いてもホストのプロセステーブルが埋まらないようにします。",
+        hints: [
+          "カーネルの `pids` コントローラーは cgroup のプロセスとスレッドをすべて数え、数が制限に達すると `fork` を拒否します。",
+          "`docker run --help | grep pids`",
+          "`docker run -d --name cg-worker --pids-limit 20 busybox sleep 3600`",
+        ],
+        checks: ["`cg-worker` という名前のコンテナが実行中である", "`cg-worker` の pids の制限が 20 以下である"],
+      },
+    },
     checks: [
       {
         description: "a container named `cg-worker` is running",
         async run(engine) {
-          const c = await running(engine, "cg-worker", "Start it with `docker run -d --name cg-worker ...`.");
+          const c = await running(engine, "cg-worker", startHint("cg-worker"));
           return isResult(c) ? c : pass;
         },
       },
@@ -161,15 +239,24 @@ export default defineExercises([
           if (isResult(c)) return c;
           const limit = c.HostConfig.PidsLimit ?? 0;
           if (limit > 0 && limit <= 20) return pass;
-          if (limit > 20) return fail(`\`cg-worker\`'s cgroup allows ${limit} processes, expected at most 20`);
+          if (limit > 20)
+            return failed(
+              `\`cg-worker\`'s cgroup allows ${limit} processes, expected at most 20`,
+              `\`cg-worker\` の cgroup ではプロセスが ${limit} 個まで許されています。20 個以下にしてください。`,
+            );
           const ulimits = (c.HostConfig.Ulimits as { Name: string }[] | null | undefined) ?? [];
           if (ulimits.some((u) => u.Name === "nproc")) {
-            return fail(
+            return failed(
               "`cg-worker` has no pids limit: `--ulimit nproc` is a per-user resource limit, counted for the user ID across the " +
                 "whole host and not applied to root at all. The cgroup's limit, which counts the container's processes, is `--pids-limit`",
+              "`cg-worker` には pids の制限がありません。`--ulimit nproc` はユーザーごとのリソース制限で、ホスト全体でそのユーザー ID のプロセスを数えるうえ、root にはまったく適用されません。" +
+                "コンテナのプロセスを数える cgroup の制限は `--pids-limit` です。",
             );
           }
-          return fail("`cg-worker` has no pids limit (HostConfig.PidsLimit is not set): a fork bomb inside could fill the host's process table. Set one with `--pids-limit 20`");
+          return failed(
+            "`cg-worker` has no pids limit (HostConfig.PidsLimit is not set): a fork bomb inside could fill the host's process table. Set one with `--pids-limit 20`",
+            "`cg-worker` には pids の制限がありません（HostConfig.PidsLimit が未設定）。これでは中のフォーク爆弾がホストのプロセステーブルを埋め尽くせます。`--pids-limit 20` で設定してください。",
+          );
         },
       },
     ],
