@@ -21,3 +21,17 @@ describe("Host: the thin path from a command line to a container", () => {
     expect((await h.run("docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' sl")).stdout).toBe("exited 137 false\n");
   });
 });
+
+describe("Host.run with a step budget", () => {
+  it("stops a runaway loop once its steps are spent, and the host runs on", async () => {
+    const h = createHost();
+    const r = await h.run("while :; do :; done", { steps: 2_000 });
+    expect(r.exit).not.toBe(0);
+    expect((await h.run("echo after")).stdout).toBe("after\n");
+  });
+
+  it("leaves a line within its budget alone", async () => {
+    const r = await createHost().run("for i in 1 2 3; do echo $i; done", { steps: 2_000 });
+    expect(r).toEqual({ exit: 0, stdout: "1\n2\n3\n", stderr: "" });
+  });
+});

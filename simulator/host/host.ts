@@ -130,11 +130,16 @@ export class Host {
     return new Session(this, port, undefined, history);
   }
 
-  /** Run one command line in a fresh host shell, to completion in simulated time. */
-  async run(line: string, opts: { cwd?: string; stdin?: string; env?: Record<string, string>; cred?: Cred; limitMs?: number } = {}): Promise<RunResult> {
+  /**
+   * Run one command line in a fresh host shell, to completion in simulated time. `limitMs` bounds
+   * the simulated time it may take; `steps` gives the line a step budget like the terminal's
+   * foreground jobs have, after which every process of it stops.
+   */
+  async run(line: string, opts: { cwd?: string; stdin?: string; env?: Record<string, string>; cred?: Cred; limitMs?: number; steps?: number } = {}): Promise<RunResult> {
     const out = new Collector(undefined, Host.OUTPUT_LIMIT);
     const err = new Collector(undefined, Host.OUTPUT_LIMIT);
     const p = this.spawnShell(["-c", line], { stdin: fromBytes(opts.stdin ?? ""), stdout: out, stderr: err, cwd: opts.cwd, env: opts.env, cred: opts.cred });
+    if (opts.steps !== undefined) this.machine.kernel.setBudget(p, { remaining: opts.steps, exceeded: false });
     const sched = this.machine.sched;
     let exit: number;
     try {
