@@ -10,7 +10,7 @@
  * mounted at /var/lib/registry, so a new container on the same volume or host directory serves
  * the same images.
  *
- * Registry content lives beside the daemon, not in the saved host (see docs/differences.md).
+ * Registry content lives beside the daemon; a saved host carries it (persist.ts).
  */
 import type { Daemon } from "../daemon/daemon";
 import { ImageStore } from "../daemon/images/store";

@@ -116,6 +116,45 @@ describe("host state", () => {
     expect((await b.run("docker run --rm -p 8080:80 busybox true")).stderr).toMatch(/port is already allocated/);
   });
 
+  it("keeps registry content: a pushed image can be pulled again after a load (private registry and Hub)", async () => {
+    const a = createHost({ seed: 3 });
+    await a.run("docker run -d --name reg -p 5000:5000 -v regdata:/var/lib/registry registry:2");
+    await a.run("docker run --name mk busybox sh -c 'echo v1 > /v' && docker commit mk localhost:5000/app:1 && docker rm mk");
+    const push = (await a.run("docker push localhost:5000/app:1")).stdout;
+    const digest = /digest: (sha256:[0-9a-f]{64})/.exec(push)![1];
+    await a.run("echo pw | docker login -u alice --password-stdin && docker tag localhost:5000/app:1 alice/app:1 && docker push alice/app:1");
+    await a.run("docker rmi localhost:5000/app:1 alice/app:1");
+    const saved = JSON.parse(JSON.stringify(exportHost(a))) as HostState;
+    expect(saved.version).toBe(3);
+    expect(saved.registries.stores.map(([k]) => k)).toEqual(["volume:regdata"]);
+    // official repositories are not saved (the image models rebuild them)
+    expect(saved.registries.hub.content.repos.map(([n]) => n)).toEqual(["alice/app"]);
+    const b = loadHost(saved);
+    expect((await b.run("docker ps --format '{{.Names}}'")).stdout).toBe("reg\n");
+    const pulled = await b.run("docker pull localhost:5000/app:1");
+    expect(pulled.stdout).toContain(`Digest: ${digest}\nStatus: Downloaded newer image for localhost:5000/app:1\n`);
+    expect((await b.run("docker run --rm localhost:5000/app:1 cat /v")).stdout).toBe("v1\n");
+    expect((await b.run("docker pull alice/app:1")).stdout).toContain(`Digest: ${digest}\n`);
+    // the account keeps its password
+    expect((await b.run("docker login -u alice -p wrong")).stderr).toContain("unauthorized: incorrect username or password");
+    // a loaded host saves the same registry content
+    expect(JSON.parse(JSON.stringify(exportHost(loadHost(saved)).registries))).toEqual(saved.registries);
+  });
+
+  it("loads a version 2 state (before registries were saved) with empty registries", async () => {
+    const a = await busyHost();
+    const v3 = JSON.parse(JSON.stringify(exportHost(a))) as HostState;
+    const { registries: _gone, ...rest } = v3;
+    const v2 = { ...rest, version: 2 };
+    expect(validateHostState(v2)).toEqual([]);
+    expect(validateHostState({ ...v3, version: 4 })).toEqual(["unsupported state version 4"]);
+    const b = loadHost(v2 as unknown as HostState);
+    expect((await b.run("docker ps -a --format '{{.Names}} {{.State}}'")).stdout).toBe("srv running\nkeep exited\n");
+    expect((await b.run("cat /home/learner/notes.txt")).stdout).toBe("hello\n");
+    expect(exportHost(b).registries.stores).toEqual([]);
+    expect((await b.run("docker pull localhost:5000/x")).stderr).toContain("connection refused");
+  });
+
   it("rejects what is not a saved host", () => {
     expect(validateHostState({ format: "x" })).not.toEqual([]);
     expect(() => loadHost({ format: "nope" } as unknown as HostState)).toThrow(/cannot load host state/);

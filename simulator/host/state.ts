@@ -1,6 +1,7 @@
 /**
  * Saving and restoring a whole simulated host as JSON: host files, clock, images and layers,
- * containers (with their writable layers and logs), volumes, networks and generators. Lesson start
+ * containers (with their writable layers and logs), volumes, networks, generators and registry
+ * content (what was pushed to the simulated Hub and to private registries). Lesson start
  * states, undo, permalinks and golden tests rest on this round trip.
  *
  * Processes cannot be saved mid-run: a container that was running is started again on load, from
@@ -19,10 +20,14 @@ import type { Inode } from "../fs/inode";
 import type { Layer } from "../snapshots/layers";
 import { BlobTable, decodeBlobs, decodeTree, encodeTree, type BlobJSON, type TreeJSON } from "./tree-codec";
 import { createHost, type Host } from "./host";
+import { EMPTY_REGISTRIES, exportRegistries, importRegistries, type RegistriesJSON } from "../distribution/persist";
 
 export const STATE_FORMAT = "layerlab-host";
-/** 2: the builders' caches, build reports and the image clock are saved too. */
-export const STATE_VERSION = 2;
+/**
+ * 2: the builders' caches, build reports and the image clock are saved too.
+ * 3: registry content (the Hub's accounts and pushed repositories, private registries' storage).
+ */
+export const STATE_VERSION = 3;
 
 /** Daemon state the builders keep beside the daemon object. */
 export interface BuilderState {
@@ -51,6 +56,7 @@ export interface HostState {
   layers: Array<{ chainId: string; diffId: string; parent: string | null; tree: TreeJSON; abridged?: number }>;
   daemon: Record<string, unknown>;
   builder: BuilderState;
+  registries: RegistriesJSON;
 }
 
 /** Daemon fields that are wiring, not state. */
@@ -134,24 +140,38 @@ export function exportHost(host: Host): HostState {
       reports: structuredCopy(buildReports(d)),
       created: createdClock(d),
     },
+    registries: exportRegistries(d, blobs),
   };
 }
 
+/**
+ * A saved state of an older version brought to the current one (other values unchanged):
+ * version 2 had no registry content, so it loads with empty registries, as it did before.
+ */
+export function migrateHostState(s: unknown): unknown {
+  if (!s || typeof s !== "object") return s;
+  const o = s as Record<string, unknown>;
+  if (o.format !== STATE_FORMAT || o.version !== 2) return s;
+  return { ...o, version: 3, registries: structuredCopy(EMPTY_REGISTRIES) };
+}
+
 /** Problems with a saved state, or [] when it can be loaded. */
-export function validateHostState(s: unknown): string[] {
+export function validateHostState(saved: unknown): string[] {
   const errs: string[] = [];
+  const s = migrateHostState(saved);
   if (!s || typeof s !== "object") return ["not a saved host"];
   const o = s as Partial<HostState>;
   if (o.format !== STATE_FORMAT) errs.push("not a Layerlab host state");
   if (o.version !== STATE_VERSION) errs.push(`unsupported state version ${String(o.version)}`);
   if (typeof o.clock !== "number") errs.push("clock missing");
-  if (!Array.isArray(o.blobs) || !Array.isArray(o.layers) || !o.hostFs || !o.daemon || !o.builder) errs.push("parts missing");
+  if (!Array.isArray(o.blobs) || !Array.isArray(o.layers) || !o.hostFs || !o.daemon || !o.builder || !o.registries) errs.push("parts missing");
   return errs;
 }
 
-export function loadHost(state: HostState): Host {
-  const errs = validateHostState(state);
+export function loadHost(saved: HostState): Host {
+  const errs = validateHostState(saved);
   if (errs.length) throw new Error(`cannot load host state: ${errs.join("; ")}`);
+  const state = migrateHostState(saved) as HostState;
   const host = createHost({ seed: state.seed, hostname: state.hostname });
   const d: Daemon = host.daemon;
   const blobs = decodeBlobs(state.blobs);
@@ -191,6 +211,8 @@ export function loadHost(state: HostState): Host {
   for (const [k, v] of b.legacy) legacyCache(d).set(k, v);
   buildReports(d).push(...structuredCopy(b.reports));
   setCreatedClock(d, b.created);
+  // registry content before the containers start (a registry serves what its storage holds)
+  importRegistries(d, state.registries, blobs);
   // containers that were running start again
   for (const c of d.containers.values()) {
     if (!c.state.Running) continue;

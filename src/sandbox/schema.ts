@@ -1,6 +1,6 @@
 /**
  * What the sandbox accepts from outside the running page (a permalink, a saved entry): schemas
- * for a saved host (simulator/host/state.ts, version 2) and for the learner's steps (commands
+ * for a saved host (simulator/host/state.ts, version 3; version 2 is migrated) and for the learner's steps (commands
  * typed and edits made in the editor). Everything is checked before the simulator sees it; a
  * host that passes is then loaded in a try/catch by the caller, which is the last check.
  *
@@ -8,7 +8,7 @@
  * files; nothing here can name a program of the page.
  */
 import * as z from "zod/mini";
-import { STATE_FORMAT, STATE_VERSION, type HostState } from "../../simulator/host/state";
+import { migrateHostState, STATE_FORMAT, STATE_VERSION, type HostState } from "../../simulator/host/state";
 
 const int = z.int();
 const nat = z.int().check(z.gte(0));
@@ -76,6 +76,7 @@ export const hostStateSchema = z
       reports: z.array(safe),
       created: z.nullable(z.strictObject({ ms: time, ns: nat })),
     }),
+    registries: safe,
   })
   .check(
     z.refine((s) => {
@@ -85,7 +86,8 @@ export const hostStateSchema = z
   );
 
 /** Why a value is not a loadable host: a short sentence, or null when it is one. */
-export function hostStateProblem(v: unknown): string | null {
+export function hostStateProblem(saved: unknown): string | null {
+  const v = migrateHostState(saved);
   if (!v || typeof v !== "object") return "it is not a saved host";
   const o = v as { format?: unknown; version?: unknown };
   if (o.format !== STATE_FORMAT) return "it is not a saved Layerlab host";
