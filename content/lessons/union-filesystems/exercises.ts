@@ -1,6 +1,6 @@
 /** Lesson 5 exercises: a change in a running container's own layer, a layer kept by stop/start, a file rescued with docker cp. */
-import { defineExercises } from "../../../simulator/check/exercise";
-import { container, fail, isResult, pass, running } from "../../lib/checks";
+import { defineExercises, failed } from "../../../simulator/check/exercise";
+import { container, isResult, pass, running } from "../../lib/checks";
 
 const APP_LINE = "app:x:1000:1000::/home/app:/bin/sh";
 const NOTE = "remember the milk\n";
@@ -22,11 +22,23 @@ export default defineExercises([
       { commands: [`docker run --rm busybox sh -c 'echo "${APP_LINE}" >> /etc/passwd'`], expect: "another container" },
       { commands: [`docker exec uf-web sh -c 'echo "${APP_LINE}" > /etc/passwd'`], expect: "lost the lines it had" },
     ],
+    translations: {
+      ja: {
+        title: "実行中のコンテナのファイルを変更する",
+        goal: `コンテナ \`uf-web\` が実行中です。その \`/etc/passwd\` の末尾に、既存の行を残したまま \`${APP_LINE}\` という行を追加してください。`,
+        hints: [
+          "コンテナの中で行った変更は、そのコンテナ自身の書き込み可能レイヤーに入ります。あなたのコマンドは、どのコンテナの中で書き込んでいるでしょうか？",
+          "`docker exec uf-web sh -c '...'` は、実行中の `uf-web` の中でシェルを実行します。`>>` はファイルに追記し、`>` はファイルを置き換えます。",
+          `\`docker exec uf-web sh -c 'echo "${APP_LINE}" >> /etc/passwd'\``,
+        ],
+        checks: ["`uf-web` が実行中である", "`uf-web` の /etc/passwd に元の行が残っている", `\`uf-web\` の /etc/passwd に \`${APP_LINE}\` という行がある`],
+      },
+    },
     checks: [
       {
         description: "`uf-web` is running",
         async run(engine) {
-          const c = await running(engine, "uf-web", "The exercise's reset starts it again.");
+          const c = await running(engine, "uf-web", { en: "The exercise's reset starts it again.", ja: "演習をリセットすると、もう一度起動されます。" });
           return isResult(c) ? c : pass;
         },
       },
@@ -35,7 +47,10 @@ export default defineExercises([
         async run(engine) {
           const text = (await engine.readFile("uf-web", "/etc/passwd")) ?? "";
           if (text.split("\n").some((l) => l.startsWith("root:"))) return pass;
-          return fail("`uf-web`'s /etc/passwd lost the lines it had (there is no `root` line any more): `>` replaces a file, `>>` appends to it. Reset the exercise and append");
+          return failed(
+            "`uf-web`'s /etc/passwd lost the lines it had (there is no `root` line any more): `>` replaces a file, `>>` appends to it. Reset the exercise and append",
+            "`uf-web` の /etc/passwd から元の行が消えています（`root` の行がもうありません）。`>` はファイルを置き換え、`>>` はファイルに追記します。演習をリセットして、追記し直してください。",
+          );
         },
       },
       {
@@ -43,9 +58,11 @@ export default defineExercises([
         async run(engine) {
           const text = (await engine.readFile("uf-web", "/etc/passwd")) ?? "";
           if (text.split("\n").includes(APP_LINE)) return pass;
-          return fail(
+          return failed(
             "`uf-web`'s /etc/passwd has no `app` line. A change made in another container (such as a new `docker run`) " +
               "stays in that container's own writable layer and is gone with it; write in `uf-web` itself with `docker exec`",
+            "`uf-web` の /etc/passwd に `app` の行がありません。別のコンテナ（新しく `docker run` したものなど）で行った変更は、" +
+              "そのコンテナ自身の書き込み可能レイヤーにとどまり、コンテナと一緒に消えます。`docker exec` で `uf-web` 自身の中に書き込んでください。",
           );
         },
       },
@@ -71,11 +88,23 @@ export default defineExercises([
       { commands: ["docker rm uf-notes", "docker run -d --name uf-notes busybox sleep 3600"], expect: "a new container" },
       { commands: ["docker run -d --name uf-notes busybox sleep 3600"], expect: "has exited with code 137" },
     ],
+    translations: {
+      ja: {
+        title: "停止は削除ではない",
+        goal: "コンテナ `uf-notes` は強制終了されました。その書き込み可能レイヤーには `/notes.txt` があります。`uf-notes` という名前の実行中のコンテナで、`/notes.txt` の中身が `remember the milk` のままになっている状態にしてください。",
+        hints: [
+          "`docker ps -a` は停止したコンテナも表示します。停止したコンテナは、削除されるまで書き込み可能レイヤーを持ち続けます。",
+          "コンテナを削除して同じ名前で新しいコンテナを実行すると、空の書き込み可能レイヤーから始まります。",
+          "`docker start uf-notes`",
+        ],
+        checks: ["`uf-notes` という名前のコンテナが実行中である", "その /notes.txt の中身が `remember the milk` である"],
+      },
+    },
     checks: [
       {
         description: "a container named `uf-notes` is running",
         async run(engine) {
-          const c = await running(engine, "uf-notes", "Reset the exercise to get it back.");
+          const c = await running(engine, "uf-notes", { en: "Reset the exercise to get it back.", ja: "演習をリセットすると元に戻ります。" });
           return isResult(c) ? c : pass;
         },
       },
@@ -87,12 +116,17 @@ export default defineExercises([
           const note = await engine.readFile("uf-notes", "/notes.txt");
           if (note === NOTE) return pass;
           if (note === null) {
-            return fail(
+            return failed(
               "`uf-notes` has no /notes.txt: it is a new container, and a new container gets a new, empty writable layer; " +
                 "`docker rm` deleted the old one with the note. `docker start` runs a stopped container again with its own layer",
+              "`uf-notes` に /notes.txt がありません。これは新しいコンテナで、新しいコンテナには空の書き込み可能レイヤーが新しく作られます。" +
+                "メモの入った古いレイヤーは `docker rm` で削除されました。`docker start` なら、停止したコンテナを自分のレイヤーのままもう一度実行します。",
             );
           }
-          return fail(`\`uf-notes\`'s /notes.txt says ${JSON.stringify(note)}, expected "remember the milk"`);
+          return failed(
+            `\`uf-notes\`'s /notes.txt says ${JSON.stringify(note)}, expected "remember the milk"`,
+            `\`uf-notes\` の /notes.txt の中身は ${JSON.stringify(note)} です。"remember the milk" である必要があります。`,
+          );
         },
       },
     ],
@@ -113,21 +147,39 @@ export default defineExercises([
       { commands: ["docker run --rm busybox cat /report.txt > report.txt"], expect: "A new container from `busybox` has no /report.txt" },
       { commands: ["docker exec uf-report cat /report.txt > report.txt"], expect: "cannot run in the stopped `uf-report`" },
     ],
+    translations: {
+      ja: {
+        title: "停止したコンテナからファイルを救出する",
+        goal: "コンテナ `uf-report` は `/report.txt` を書き込んだ後に終了しました。そのファイルを作業ディレクトリに `report.txt` としてコピーしてください。",
+        hints: [
+          "このファイルは `uf-report` の書き込み可能レイヤーにしかありません。`busybox` イメージには入っていません。",
+          "`docker exec` には実行中のコンテナが必要ですが、`docker cp CONTAINER:PATH DEST` は、コンテナが動いているかどうかに関係なくそのファイルシステムを読めます。",
+          "`docker cp uf-report:/report.txt report.txt`",
+        ],
+        checks: ["作業ディレクトリにレポートの入った report.txt がある"],
+      },
+    },
     checks: [
       {
         description: "your working folder has report.txt with the report",
         async run(engine) {
           const text = await engine.hostFile("report.txt");
           if (text === REPORT) return pass;
-          if (text === null) return fail("there is no report.txt in your working folder yet");
+          if (text === null) return failed("there is no report.txt in your working folder yet", "作業ディレクトリにまだ report.txt がありません。");
           if (text === "") {
-            return fail(
+            return failed(
               "report.txt in your working folder is empty: the command that wrote it printed nothing. A new container from " +
                 "`busybox` has no /report.txt, and `docker exec` cannot run in the stopped `uf-report`. `docker cp` copies " +
                 "the file out of the container's layer, running or not",
+              "作業ディレクトリの report.txt は空です。書き込んだコマンドが何も出力しなかったためです。`busybox` から作った新しいコンテナには" +
+                " /report.txt がなく、`docker exec` は停止した `uf-report` の中では実行できません。`docker cp` なら、コンテナが動いているかどうかに関係なく" +
+                "、そのレイヤーからファイルをコピーできます。",
             );
           }
-          return fail(`report.txt in your working folder says ${JSON.stringify(text)}, expected ${JSON.stringify(REPORT)}`);
+          return failed(
+            `report.txt in your working folder says ${JSON.stringify(text)}, expected ${JSON.stringify(REPORT)}`,
+            `作業ディレクトリの report.txt の中身は ${JSON.stringify(text)} です。${JSON.stringify(REPORT)} である必要があります。`,
+          );
         },
       },
     ],
