@@ -99,7 +99,11 @@ export function parseCertificate(pem: string): { info: CertInfo | null; b64: str
   const first = pemBlocks(pem, "CERTIFICATE")[0];
   if (first === undefined) return null;
   const r = record(base64Decode(first));
-  const info = r && r.type === "cert" ? (r as unknown as CertInfo) : null;
+  let info: CertInfo | null = null;
+  if (r && r.type === "cert") {
+    const { type: _type, ...rest } = r;
+    info = rest as unknown as CertInfo;
+  }
   return { info, b64: first };
 }
 
