@@ -1,9 +1,9 @@
 /** Lesson 10 exercises: back up and restore a volume with tar; seed a volume from an image. */
 import type { CheckEngine, ContainerInspect, MountPoint } from "../../../simulator/check/engine";
-import { defineExercises, type CheckResult } from "../../../simulator/check/exercise";
+import { defineExercises, failed, type CheckResult, type Said } from "../../../simulator/check/exercise";
+import { stateSaid } from "../../lib/checks";
 
 const pass: CheckResult = { pass: true };
-const fail = (message: string): CheckResult => ({ pass: false, message });
 
 /** The mount of a container at `path`, if any. */
 function mountAt(c: ContainerInspect, path: string): MountPoint | undefined {
@@ -11,19 +11,20 @@ function mountAt(c: ContainerInspect, path: string): MountPoint | undefined {
 }
 
 /** A mount in words: "the volume `x`", "the host folder `/p` (a bind mount)". */
-function mountText(m: MountPoint): string {
-  if (m.Type === "volume") return /^[0-9a-f]{64}$/.test(m.Name ?? "") ? "an anonymous volume" : `the volume \`${m.Name}\``;
-  if (m.Type === "bind") return `the host folder \`${m.Source}\` (a bind mount)`;
-  return `a ${m.Type} mount`;
+function mountText(m: MountPoint): Said {
+  if (m.Type === "volume")
+    return /^[0-9a-f]{64}$/.test(m.Name ?? "") ? { en: "an anonymous volume", ja: "匿名ボリューム" } : { en: `the volume \`${m.Name}\``, ja: `ボリューム \`${m.Name}\`` };
+  if (m.Type === "bind") return { en: `the host folder \`${m.Source}\` (a bind mount)`, ja: `ホストのフォルダー \`${m.Source}\`（バインドマウント）` };
+  return { en: `a ${m.Type} mount`, ja: `種類が ${m.Type} のマウント` };
 }
 
 /** A running container by name, or the failure that describes it. */
-async function running(engine: CheckEngine, name: string, how: string): Promise<ContainerInspect | CheckResult> {
+async function running(engine: CheckEngine, name: string, how: Said): Promise<ContainerInspect | CheckResult> {
   const c = await engine.container(name);
-  if (!c) return fail(`there is no container named \`${name}\`: ${how}`);
+  if (!c) return failed(`there is no container named \`${name}\`: ${how.en}`, `\`${name}\` という名前のコンテナがありません。${how.ja}`);
   if (!c.State.Running) {
-    const st = c.State.Status === "exited" ? `has exited with code ${c.State.ExitCode}` : c.State.Status === "created" ? "was created but never started" : `is ${c.State.Status}`;
-    return fail(`container \`${name}\` ${st}, expected it to be running: ${how}`);
+    const st = stateSaid(c);
+    return failed(`container \`${name}\` ${st.en}, expected it to be running: ${how.en}`, `コンテナ \`${name}\` ${st.ja}。実行中である必要があります。${how.ja}`);
   }
   return c;
 }
@@ -76,41 +77,92 @@ export default defineExercises([
         expect: "under `/data/data`",
       },
     ],
+    translations: {
+      ja: {
+        title: "ボリュームをバックアップして別の場所に復元する",
+        goal:
+          "ボリューム `vol-app-data`（コンテナ `vol-app` が使っています）を、作業フォルダーの `vol-app.tar` にバックアップしてください。次に、そのアーカイブを新しいボリューム " +
+          "`vol-app-data2` に復元し、そのボリュームを `/data` にマウントしたコンテナ `vol-app2`（`busybox`、`sleep 3600`、デタッチ）を起動してください。",
+        hints: [
+          "ボリュームのファイルにはコンテナを通してアクセスします。ボリュームと作業フォルダー（`-v \"$PWD\":/backup`）をマウントした使い捨てのコンテナを動かし、`tar` にアーカイブを書き出させます。",
+          "`-C /data .` でボリュームのルートからの相対パスにしてアーカイブすると、どのフォルダーにも展開できます。復元は、同じコンテナを `tar -x` と新しいボリュームで動かすだけです。",
+          "`docker run --rm -v vol-app-data:/data -v \"$PWD\":/backup busybox tar -cf /backup/vol-app.tar -C /data .` の後に `docker run --rm -v vol-app-data2:/data -v \"$PWD\":/backup busybox tar -xf /backup/vol-app.tar -C /data`、最後に `docker run -d --name vol-app2 -v vol-app-data2:/data busybox sleep 3600` を実行します。",
+        ],
+        checks: [
+          "作業フォルダーの `vol-app.tar` にボリュームのファイルが入っている",
+          "実行中のコンテナ `vol-app2` が、ボリューム `vol-app-data2` を `/data` にマウントしている",
+          "`vol-app-data2` のルートに、復元されたファイルがある",
+        ],
+      },
+    },
     checks: [
       {
         description: "`vol-app.tar` in the working folder holds the volume's files",
         async run(engine) {
           const tar = await engine.hostFile("vol-app.tar");
-          if (tar === null) return fail("there is no `vol-app.tar` in your working folder: write it from a container that mounts both the volume and the folder (`-v \"$PWD\":/backup`)");
-          if (!tar.includes("config.ini") || !tar.includes("uploads/cat.jpg")) return fail("`vol-app.tar` does not hold `config.ini` and `uploads/cat.jpg`: archive the whole volume");
+          if (tar === null)
+            return failed(
+              "there is no `vol-app.tar` in your working folder: write it from a container that mounts both the volume and the folder (`-v \"$PWD\":/backup`)",
+              "作業フォルダーに `vol-app.tar` がありません。ボリュームと作業フォルダーの両方をマウントしたコンテナ（`-v \"$PWD\":/backup`）から書き出してください。",
+            );
+          if (!tar.includes("config.ini") || !tar.includes("uploads/cat.jpg"))
+            return failed(
+              "`vol-app.tar` does not hold `config.ini` and `uploads/cat.jpg`: archive the whole volume",
+              "`vol-app.tar` に `config.ini` と `uploads/cat.jpg` が入っていません。ボリューム全体をアーカイブしてください。",
+            );
           return pass;
         },
       },
       {
         description: "a running container `vol-app2` mounts the volume `vol-app-data2` at `/data`",
         async run(engine) {
-          const c = await running(engine, "vol-app2", "start it with `docker run -d --name vol-app2 -v vol-app-data2:/data busybox sleep 3600`");
+          const c = await running(engine, "vol-app2", {
+            en: "start it with `docker run -d --name vol-app2 -v vol-app-data2:/data busybox sleep 3600`",
+            ja: "`docker run -d --name vol-app2 -v vol-app-data2:/data busybox sleep 3600` で起動してください。",
+          });
           if (isResult(c)) return c;
           const m = mountAt(c, "/data");
-          if (!m) return fail("container `vol-app2` has nothing mounted at `/data`: add `-v vol-app-data2:/data`");
+          if (!m)
+            return failed(
+              "container `vol-app2` has nothing mounted at `/data`: add `-v vol-app-data2:/data`",
+              "コンテナ `vol-app2` の `/data` には何もマウントされていません。`-v vol-app-data2:/data` を加えてください。",
+            );
           if (m.Type === "volume" && m.Name === "vol-app-data2") return pass;
-          if (m.Type === "volume" && m.Name === "vol-app-data") return fail("container `vol-app2` mounts `vol-app-data`, the original volume, at `/data`: the restored copy is `vol-app-data2`");
-          return fail(`container \`vol-app2\` mounts ${mountText(m)} at \`/data\`, expected the volume \`vol-app-data2\``);
+          if (m.Type === "volume" && m.Name === "vol-app-data")
+            return failed(
+              "container `vol-app2` mounts `vol-app-data`, the original volume, at `/data`: the restored copy is `vol-app-data2`",
+              "コンテナ `vol-app2` は `/data` に元のボリューム `vol-app-data` をマウントしています。復元したコピーは `vol-app-data2` です。",
+            );
+          const mt = mountText(m);
+          return failed(
+            `container \`vol-app2\` mounts ${mt.en} at \`/data\`, expected the volume \`vol-app-data2\``,
+            `コンテナ \`vol-app2\` が \`/data\` にマウントしているのは${mt.ja}です。ボリューム \`vol-app-data2\` をマウントしてください。`,
+          );
         },
       },
       {
         description: "`vol-app-data2` holds the restored files at its root",
         async run(engine) {
           const c = await engine.container("vol-app2");
-          if (!c) return fail("there is no container `vol-app2`");
+          if (!c) return failed("there is no container `vol-app2`", "コンテナ `vol-app2` がありません。");
           const conf = await engine.readFile("vol-app2", "/data/config.ini");
           const photo = await engine.readFile("vol-app2", "/data/uploads/cat.jpg");
           if (conf === CONFIG && photo !== null) return pass;
           if ((await engine.readFile("vol-app2", "/data/data/config.ini")) !== null) {
-            return fail("the restored files are under `/data/data`: the archive's paths start with `data/`, so unpacking it into `/data` added a level. Archive with `-C /data .` to store paths relative to the volume");
+            return failed(
+              "the restored files are under `/data/data`: the archive's paths start with `data/`, so unpacking it into `/data` added a level. Archive with `-C /data .` to store paths relative to the volume",
+              "復元されたファイルが `/data/data` の下にあります。アーカイブ内のパスが `data/` で始まっているため、`/data` に展開すると階層が 1 つ深くなりました。`-C /data .` を付けてアーカイブし、ボリュームのルートからの相対パスで保存してください。",
+            );
           }
-          if (conf === null) return fail("the volume `vol-app-data2` is empty (no `/data/config.ini` in `vol-app2`): unpack the archive into it with `tar -x` in a container that mounts it");
-          return fail(`\`/data/config.ini\` in \`vol-app2\` says ${JSON.stringify(conf.trim())}, expected ${JSON.stringify(CONFIG.trim())}`);
+          if (conf === null)
+            return failed(
+              "the volume `vol-app-data2` is empty (no `/data/config.ini` in `vol-app2`): unpack the archive into it with `tar -x` in a container that mounts it",
+              "ボリューム `vol-app-data2` は空です（`vol-app2` に `/data/config.ini` がありません）。このボリュームをマウントしたコンテナで、`tar -x` を使ってアーカイブを展開してください。",
+            );
+          return failed(
+            `\`/data/config.ini\` in \`vol-app2\` says ${JSON.stringify(conf.trim())}, expected ${JSON.stringify(CONFIG.trim())}`,
+            `\`vol-app2\` の \`/data/config.ini\` の内容は ${JSON.stringify(conf.trim())} です。${JSON.stringify(CONFIG.trim())} になっている必要があります。`,
+          );
         },
       },
     ],
@@ -146,14 +198,35 @@ export default defineExercises([
         expect: "nothing mounted at `/www`",
       },
     ],
+    translations: {
+      ja: {
+        title: "イメージのファイルを持って始まるボリューム",
+        goal:
+          "イメージ `vol-site:1` からコンテナ `vol-web` を（デタッチして）起動し、`/www` に名前付きボリューム `vol-www` をマウントしてください。ボリュームがイメージの " +
+          "`index.html` を持った状態で始まり、コンテナを置き換えてもサイトのファイルが残るようにします。",
+        hints: [
+          "`-v name:/path` は名前付きボリュームをマウントします。`-v /host/path:/path`（または `$PWD/...`）は、代わりにホストのフォルダーをマウントします。",
+          "イメージがファイルを持っているパスにコンテナが空のボリュームをマウントすると、エンジンはまずそのファイルをボリュームにコピーします。バインドマウントは何もコピーせず、ファイルを隠します。",
+          "`docker run -d --name vol-web -v vol-www:/www vol-site:1`",
+        ],
+        checks: ["`vol-site:1` のコンテナ `vol-web` が実行中である", "`vol-web` が名前付きボリューム `vol-www` を `/www` にマウントしている", "ボリュームにイメージの `index.html` が入っている"],
+      },
+    },
     checks: [
       {
         description: "a container `vol-web` of `vol-site:1` is running",
         async run(engine) {
-          const c = await running(engine, "vol-web", "run it with `docker run -d --name vol-web ... vol-site:1`");
+          const c = await running(engine, "vol-web", {
+            en: "run it with `docker run -d --name vol-web ... vol-site:1`",
+            ja: "`docker run -d --name vol-web ... vol-site:1` で起動してください。",
+          });
           if (isResult(c)) return c;
           const img = await engine.image("vol-site:1");
-          if (!img || c.Image !== img.Id) return fail(`container \`vol-web\` was made from \`${c.Config.Image}\`, expected \`vol-site:1\``);
+          if (!img || c.Image !== img.Id)
+            return failed(
+              `container \`vol-web\` was made from \`${c.Config.Image}\`, expected \`vol-site:1\``,
+              `コンテナ \`vol-web\` は \`${c.Config.Image}\` から作られています。\`vol-site:1\` から作ってください。`,
+            );
           return pass;
         },
       },
@@ -161,28 +234,45 @@ export default defineExercises([
         description: "`vol-web` mounts the named volume `vol-www` at `/www`",
         async run(engine) {
           const c = await engine.container("vol-web");
-          if (!c) return fail("there is no container `vol-web`");
+          if (!c) return failed("there is no container `vol-web`", "コンテナ `vol-web` がありません。");
           const m = mountAt(c, "/www");
           if (!m) {
-            const others = c.Mounts.map((x) => `\`${x.Destination}\``).join(", ");
-            return fail(`container \`vol-web\` has nothing mounted at \`/www\`${others ? ` (its mounts are at ${others})` : ""}: the mount's second part is the path inside the container`);
+            const others = c.Mounts.map((x) => `\`${x.Destination}\``);
+            return failed(
+              `container \`vol-web\` has nothing mounted at \`/www\`${others.length ? ` (its mounts are at ${others.join(", ")})` : ""}: the mount's second part is the path inside the container`,
+              `コンテナ \`vol-web\` の \`/www\` には何もマウントされていません${others.length ? `（マウント先は ${others.join("、")}）` : ""}。マウント指定の 2 つ目の部分（\`:\` の後ろ）が、コンテナの中のパスです。`,
+            );
           }
           if (m.Type === "volume" && m.Name === "vol-www") return pass;
+          const mt = mountText(m);
           if (m.Type === "bind") {
-            return fail(`container \`vol-web\` mounts ${mountText(m)} at \`/www\`: a bind mount shows the host folder as it is and hides the image's \`index.html\`; a name instead of a path (\`-v vol-www:/www\`) makes a volume`);
+            return failed(
+              `container \`vol-web\` mounts ${mt.en} at \`/www\`: a bind mount shows the host folder as it is and hides the image's \`index.html\`; a name instead of a path (\`-v vol-www:/www\`) makes a volume`,
+              `コンテナ \`vol-web\` は \`/www\` に${mt.ja}をマウントしています。バインドマウントはホストのフォルダーをそのまま見せ、イメージの \`index.html\` を隠します。パスの代わりに名前を書くと（\`-v vol-www:/www\`）ボリュームになります。`,
+            );
           }
-          return fail(`container \`vol-web\` mounts ${mountText(m)} at \`/www\`, expected the volume \`vol-www\``);
+          return failed(
+            `container \`vol-web\` mounts ${mt.en} at \`/www\`, expected the volume \`vol-www\``,
+            `コンテナ \`vol-web\` が \`/www\` にマウントしているのは${mt.ja}です。ボリューム \`vol-www\` をマウントしてください。`,
+          );
         },
       },
       {
         description: "the volume holds the image's `index.html`",
         async run(engine) {
           const c = await engine.container("vol-web");
-          if (!c) return fail("there is no container `vol-web`");
+          if (!c) return failed("there is no container `vol-web`", "コンテナ `vol-web` がありません。");
           const page = await engine.readFile("vol-web", "/www/index.html");
           if (page === SITE) return pass;
-          if (page === null) return fail("`/www/index.html` is missing in `vol-web`: the mount at `/www` hides the image's files");
-          return fail(`\`/www/index.html\` in \`vol-web\` is ${JSON.stringify(page.trim())}, expected the image's page: was \`vol-www\` already used (not empty) before? Only an empty volume gets the image's files`);
+          if (page === null)
+            return failed(
+              "`/www/index.html` is missing in `vol-web`: the mount at `/www` hides the image's files",
+              "`vol-web` に `/www/index.html` がありません。`/www` のマウントがイメージのファイルを隠しています。",
+            );
+          return failed(
+            `\`/www/index.html\` in \`vol-web\` is ${JSON.stringify(page.trim())}, expected the image's page: was \`vol-www\` already used (not empty) before? Only an empty volume gets the image's files`,
+            `\`vol-web\` の \`/www/index.html\` の内容は ${JSON.stringify(page.trim())} で、イメージのページではありません。\`vol-www\` は以前から使われていて、空ではなかったのではありませんか？イメージのファイルがコピーされるのは、空のボリュームだけです。`,
+          );
         },
       },
     ],
