@@ -113,8 +113,10 @@ describe("seed 000: a private registry with htpasswd and a self-signed certifica
     await ok(h, 'openssl req -newkey rsa:2048 -nodes -keyout other.key -x509 -out other.crt -subj /CN=other -addext "subjectAltName = IP:10.0.2.15"');
     await asRoot(h, "mkdir -p /etc/docker/certs.d/10.0.2.15:8443 && cp other.crt /etc/docker/certs.d/10.0.2.15:8443/ca.crt");
     expect((await h.run("docker login -u user2 -p secret2 10.0.2.15:8443")).stderr).toContain("x509: certificate signed by unknown authority");
-    // 2. trust the registry's own certificate
-    await asRoot(h, "cp certs/domain.crt /etc/docker/certs.d/10.0.2.15:8443/ca.crt");
+    // 2. trust the registry's own certificate: without sudo on the host, through a container as
+    // root with the host's /etc/docker mounted (which works on a real host too)
+    await ok(h, `docker run --rm -v /etc/docker:/etc/docker -v "$PWD"/certs:/certs busybox sh -c 'mkdir -p /etc/docker/certs.d/10.0.2.15:8443 && cp /certs/domain.crt /etc/docker/certs.d/10.0.2.15:8443/ca.crt'`);
+    expect((await ok(h, "ls -l /etc/docker/certs.d/10.0.2.15:8443/")).stdout).toMatch(/-rw-r--r-- +1 root +root .* ca\.crt/);
 
     // 3. without login the registry asks for credentials
     await ok(h, "docker tag busybox 10.0.2.15:8443/tools/bb:1.0");
