@@ -1,9 +1,12 @@
 /**
  * /bin/registry of the registry:2 model (distribution v2.8.3): `registry serve <config>` logs as
- * the real server starts and listens on REGISTRY_HTTP_ADDR (":5000" by default). The engine
- * reaches its content through the distribution model (simulator/distribution/service.ts), which
- * finds running registry containers by their published port; connections to the socket itself
- * are accepted and closed.
+ * the real server starts and listens on REGISTRY_HTTP_ADDR (":5000" by default). At start it sets
+ * up htpasswd auth (REGISTRY_AUTH=htpasswd: realm and path required, a missing file provisioned
+ * with a user `docker`) and loads its TLS key pair (REGISTRY_HTTP_TLS_CERTIFICATE/_KEY) as Go's
+ * tls.LoadX509KeyPair does, failing with the real messages. The engine reaches its content
+ * through the distribution model (simulator/distribution/service.ts), which finds running
+ * registry containers by their published port and checks TLS and basic auth (access.ts);
+ * connections to the socket itself are accepted and closed.
  */
 import type { Program, ProcessContext } from "../../runtime/program";
 import { base64Encode, text, utf8 } from "../../util/bytes";
