@@ -223,6 +223,27 @@ describe("promotion between registries", () => {
     // the promoted images have the same digests in both registries
     const digestIn = async (ref: string) => (await ok(h, `docker manifest inspect ${ref} | sha256sum`)).stdout;
     expect(await digestIn("localhost:5001/external/my-repo1:1.0")).toBe(await digestIn("localhost:5000/internal-my-repo1:1.0"));
+    // the seed's own script: a bash associative array of internal to external repositories (its
+    // `${repos[$key]}` corrected to `${repos[$internal]}`), with the pull, tag and push it leaves out
+    await ok(h, "docker rmi localhost:5001/external/my-repo1:1.0 localhost:5001/external/my-repo2:1.0 localhost:5000/internal-my-repo1:1.0 localhost:5000/internal-my-repo2:1.0");
+    const seed = [
+      "declare -A repos",
+      'repos["internal-my-repo1"]="external/my-repo1"',
+      'repos["internal-my-repo2"]="external/my-repo2"',
+      'for internal in "${!repos[@]}"; do',
+      '  external="${repos[$internal]}"',
+      '  echo "pull from: $internal"',
+      '  echo "push to  : $external"',
+      '  docker pull -q "localhost:5000/$internal:1.0" > /dev/null',
+      '  docker tag "localhost:5000/$internal:1.0" "localhost:5001/$external:1.1"',
+      '  docker push -q "localhost:5001/$external:1.1"',
+      "done",
+      "",
+    ].join("\n");
+    await ok(h, `cat > promote.sh <<'EOF'\n${seed}EOF`);
+    const promoted = (await ok(h, "bash promote.sh")).stdout.split("\n").filter(Boolean);
+    expect(promoted.sort()).toEqual(["localhost:5001/external/my-repo1:1.1", "localhost:5001/external/my-repo2:1.1", "pull from: internal-my-repo1", "pull from: internal-my-repo2", "push to  : external/my-repo1", "push to  : external/my-repo2"]);
+    expect(await digestIn("localhost:5001/external/my-repo2:1.1")).toBe(await digestIn("localhost:5000/internal-my-repo2:1.0"));
     await ok(h, "docker logout localhost:5001");
     expect((await h.run("docker pull localhost:5001/external/my-repo2:1.0")).stderr).toBe('Error response from daemon: Head "http://localhost:5001/v2/external/my-repo2/manifests/1.0": no basic auth credentials\n');
   });

@@ -41,6 +41,8 @@ describe("Docker Hub", () => {
     const again = lines((await ok(h, "docker push alice/app:v1")).stdout);
     expect(again.filter((l) => l.endsWith(": Layer already exists"))).toHaveLength(2);
     expect(again[again.length - 1]).toBe(`v1: digest: ${digest} size: ${m![2]}`);
+    // -q prints the full reference only
+    expect((await ok(h, "docker push -q alice/app:v1")).stdout).toBe("docker.io/alice/app:v1\n");
 
     await ok(h, "docker rmi alice/app:v1");
     const pull = await ok(h, "docker pull alice/app:v1");

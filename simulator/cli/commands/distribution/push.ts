@@ -1,5 +1,5 @@
 /** docker push: upload an image (a tag, or every tag with -a) to its registry. */
-import { isNameOnly, parseNormalizedNamed, tagNameOnly } from "../../../api/reference";
+import { isNameOnly, parseNormalizedNamed, referenceString, tagNameOnly } from "../../../api/reference";
 import { push, StreamError } from "../../../distribution/transfer";
 import { bool, type Command } from "../../command";
 import { registerCommand } from "../../registry";
@@ -35,6 +35,8 @@ registerCommand({
       await env.err(e.message + "\n");
       return 1;
     }
+    // -q: the stream is discarded and the reference printed (cli/command/image/push.go)
+    if (quiet) await env.out(referenceString(ref) + "\n");
     return 0;
   },
 } satisfies Command);
