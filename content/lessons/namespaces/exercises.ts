@@ -1,5 +1,5 @@
 /** Lesson 2 exercises: a hostname of one's own (uts), and a process table shared on purpose (pid). */
-import { defineExercises, failed, type Said } from "../../../simulator/check/exercise";
+import { defineExercises, failed, type CheckResult, type Said } from "../../../simulator/check/exercise";
 import { commandOf, container, isResult, pass, running } from "../../lib/checks";
 
 const WEB_HINT: Said = { en: "Create it with `docker run -d --name ns-web ...`.", ja: "`docker run -d --name ns-web ...` で作成してください。" };
@@ -17,6 +17,16 @@ async function processes(engine: Parameters<typeof running>[0], name: string): P
     .slice(1)
     .map((l) => l.trim())
     .filter((l) => l && l !== "ps -o args");
+}
+
+/** `processes`, or the engine's error (said as the engine says it) when `ps` cannot run in the container. */
+async function processesOr(engine: Parameters<typeof running>[0], name: string): Promise<string[] | CheckResult> {
+  try {
+    return await processes(engine, name);
+  } catch (e) {
+    const said = e instanceof Error ? e.message : String(e);
+    return failed(said, `\`${name}\` の中で \`ps\` を実行できませんでした。エンジンの応答: ${said}`);
+  }
 }
 
 export default defineExercises([
@@ -156,7 +166,9 @@ export default defineExercises([
               `\`ns-debug\` shares the PID namespace of another container (\`${mode}\`), not \`ns-app\`'s`,
               `\`ns-debug\` が共有しているのは \`ns-app\` ではなく、別のコンテナの PID 名前空間です（\`${mode}\`）。`,
             );
-          const seen = (await processes(engine, "ns-debug")).join(", ") || commandOf(dbg);
+          const listed = await processesOr(engine, "ns-debug");
+          if (isResult(listed)) return listed;
+          const seen = listed.join(", ") || commandOf(dbg);
           const net = String(dbg.HostConfig.NetworkMode ?? "");
           const sharesNet = net === `container:${app.Id}` || net === "container:ns-app";
           return failed(
@@ -168,7 +180,8 @@ export default defineExercises([
       {
         description: "`ps` in `ns-debug` lists `httpd -f -p 8080`",
         async run(engine) {
-          const seen = await processes(engine, "ns-debug");
+          const seen = await processesOr(engine, "ns-debug");
+          if (isResult(seen)) return seen;
           if (seen.includes("httpd -f -p 8080")) return pass;
           return failed(
             `\`ps\` in \`ns-debug\` lists \`${seen.join(", ")}\`, without \`ns-app\`'s \`httpd -f -p 8080\``,
