@@ -1,6 +1,6 @@
 /** Lesson 15 exercises: an image's platform read from its config, and an image saved as an OCI layout. */
-import { defineExercises } from "../../../simulator/check/exercise";
-import { fail, pass, tagsOf } from "../../lib/checks";
+import { defineExercises, failed } from "../../../simulator/check/exercise";
+import { pass, tagsOf } from "../../lib/checks";
 
 export default defineExercises([
   {
@@ -24,12 +24,30 @@ export default defineExercises([
       { commands: ["docker tag eco-tool:1.0 eco-tool:1.0-linux-x86_64"], expect: "`x86_64` is what `uname -m` and `docker info` call it" },
       { commands: ["docker tag busybox eco-tool:1.0-linux-amd64"], expect: "names another image than `eco-tool:1.0`" },
     ],
+    translations: {
+      ja: {
+        title: "プラットフォームを表す名前をイメージに付ける",
+        goal:
+          "マルチプラットフォームイメージは、マニフェストリストでまとめる前に、`<name>:<version>-<os>-<architecture>` という名前でプラットフォームごとに push することがよくあります。" +
+          "イメージ `eco-tool:1.0` のプラットフォームを調べ、実際のプラットフォームを表す 2 つ目の名前 `eco-tool:1.0-<os>-<architecture>` を付けてください。",
+        hints: [
+          "イメージの設定には、そのイメージがどのプラットフォーム向けにビルドされたかが `Os` と `Architecture` のフィールドに記録されています。",
+          "`docker image inspect -f '{{.Os}}/{{.Architecture}}' eco-tool:1.0` で調べ、表示された値を使って `docker tag` します。",
+          "x86-64 のマシンなら `docker tag eco-tool:1.0 eco-tool:1.0-linux-amd64`",
+        ],
+        checks: ["`eco-tool:1.0` に、実際のプラットフォームを表す 2 つ目の名前 `eco-tool:1.0-<os>-<architecture>` がある"],
+      },
+    },
     checks: [
       {
         description: "`eco-tool:1.0` has a second name `eco-tool:1.0-<os>-<architecture>` with its real platform",
         async run(engine) {
           const img = await engine.image("eco-tool:1.0");
-          if (!img) return fail("there is no image `eco-tool:1.0` any more: reset the exercise to build it again");
+          if (!img)
+            return failed(
+              "there is no image `eco-tool:1.0` any more: reset the exercise to build it again",
+              "イメージ `eco-tool:1.0` がもうありません。演習をリセットして、もう一度ビルドしてください。",
+            );
           const want = `eco-tool:1.0-${img.Os}-${img.Architecture}${img.Variant ? `-${String(img.Variant)}` : ""}`;
           const names = await tagsOf(engine, img.Id);
           if (names.includes(want) || names.includes(`eco-tool:1.0-${img.Os}-${img.Architecture}`)) return pass;
@@ -37,13 +55,27 @@ export default defineExercises([
           if (tried) {
             const said = tried.slice("eco-tool:1.0-".length);
             if (said === `${img.Os}-x86_64` && img.Architecture === "amd64") {
-              return fail(`the image is named \`${tried}\`: \`x86_64\` is what \`uname -m\` and \`docker info\` call it, but image platforms use Go's names, and the image's Architecture is \`amd64\``);
+              return failed(
+                `the image is named \`${tried}\`: \`x86_64\` is what \`uname -m\` and \`docker info\` call it, but image platforms use Go's names, and the image's Architecture is \`amd64\``,
+                `イメージの名前は \`${tried}\` です。\`x86_64\` は \`uname -m\` や \`docker info\` での呼び方で、イメージのプラットフォームには Go の名前を使います。このイメージの Architecture は \`amd64\` です。`,
+              );
             }
-            return fail(`the image's config says \`${img.Os}/${img.Architecture}\`, but the tag says \`${said}\`: read the platform with \`docker image inspect -f '{{.Os}}/{{.Architecture}}' eco-tool:1.0\``);
+            return failed(
+              `the image's config says \`${img.Os}/${img.Architecture}\`, but the tag says \`${said}\`: read the platform with \`docker image inspect -f '{{.Os}}/{{.Architecture}}' eco-tool:1.0\``,
+              `イメージの設定には \`${img.Os}/${img.Architecture}\` とありますが、タグは \`${said}\` です。プラットフォームは \`docker image inspect -f '{{.Os}}/{{.Architecture}}' eco-tool:1.0\` で読み取ってください。`,
+            );
           }
           const elsewhere = (await engine.images()).flatMap((i) => i.RepoTags ?? []).find((t) => t.startsWith("eco-tool:1.0-"));
-          if (elsewhere) return fail(`\`${elsewhere}\` names another image than \`eco-tool:1.0\`: tag \`eco-tool:1.0\` itself`);
-          return fail(`\`eco-tool:1.0\` has no name of the form \`eco-tool:1.0-<os>-<architecture>\` yet (its names are ${names.map((n) => `\`${n}\``).join(", ")})`);
+          if (elsewhere)
+            return failed(
+              `\`${elsewhere}\` names another image than \`eco-tool:1.0\`: tag \`eco-tool:1.0\` itself`,
+              `\`${elsewhere}\` が指しているのは \`eco-tool:1.0\` とは別のイメージです。\`eco-tool:1.0\` そのものにタグを付けてください。`,
+            );
+          const known = names.map((n) => `\`${n}\``);
+          return failed(
+            `\`eco-tool:1.0\` has no name of the form \`eco-tool:1.0-<os>-<architecture>\` yet (its names are ${known.join(", ")})`,
+            `\`eco-tool:1.0\` には、まだ \`eco-tool:1.0-<os>-<architecture>\` という形の名前がありません（今ある名前は ${known.join("、")}）。`,
+          );
         },
       },
     ],
@@ -73,6 +105,20 @@ export default defineExercises([
       },
       { commands: ["docker save -o eco-app.tar busybox", "mkdir eco-oci", "tar -xf eco-app.tar -C eco-oci"], expect: "names `docker.io/library/busybox:latest`" },
     ],
+    translations: {
+      ja: {
+        title: "OCI レイアウトとしてのイメージ",
+        goal:
+          "イメージ `eco-app:1` を `docker save` で保存し、アーカイブを作業フォルダーの中の `eco-oci` フォルダーに展開して、`eco-oci/index.json` " +
+          "（OCI イメージレイアウトの入り口）が `eco-app:1` を指すようにしてください。",
+        hints: [
+          "`docker save` はイメージ（設定、マニフェスト、レイヤー）を tar アーカイブに書き出します。現在の Docker は、これを OCI イメージレイアウト（`oci-layout`、`index.json`、`blobs/sha256/`）として書き出します。",
+          "`docker save -o eco-app.tar eco-app:1` の後、`mkdir` で作ったフォルダーに `tar -xf` で展開します。",
+          "`docker save -o eco-app.tar eco-app:1`、`mkdir eco-oci`、`tar -xf eco-app.tar -C eco-oci` の順に実行します。",
+        ],
+        checks: ["`eco-oci` に OCI イメージレイアウト（`oci-layout` と `index.json`）がある", "`eco-oci/index.json` が `eco-app:1` を指している"],
+      },
+    },
     checks: [
       {
         description: "`eco-oci` holds an OCI image layout (`oci-layout` and `index.json`)",
@@ -81,32 +127,48 @@ export default defineExercises([
           const index = await engine.hostFile("eco-oci/index.json");
           if (layout !== null && index !== null) return pass;
           if ((await engine.hostFile("eco-oci/bin/busybox")) !== null || (await engine.hostFile("eco-oci/version")) !== null) {
-            return fail(
+            return failed(
               "`eco-oci` holds a root filesystem (`bin/`, `etc/`, ...): that is `docker export` of a container, one flattened tree without layers or config. " +
                 "`docker save` of the image writes the layout",
+              "`eco-oci` にあるのはルートファイルシステム（`bin/`、`etc/`、...）です。これはコンテナを `docker export` したもので、レイヤーも設定もない平らなツリーが 1 つあるだけです。" +
+                "レイアウトを書き出すのは、イメージの `docker save` です。",
             );
           }
           if ((await engine.hostFile("eco-oci/manifest.json")) !== null) {
-            return fail("`eco-oci` has Docker's `manifest.json` but no `index.json`: an engine older than Docker 25 wrote the archive in its own layout, not as an OCI layout");
+            return failed(
+              "`eco-oci` has Docker's `manifest.json` but no `index.json`: an engine older than Docker 25 wrote the archive in its own layout, not as an OCI layout",
+              "`eco-oci` には Docker の `manifest.json` はありますが、`index.json` がありません。Docker 25 より古いエンジンが、OCI レイアウトではなく独自のレイアウトでアーカイブを書き出しています。",
+            );
           }
-          if ((await engine.hostFile("eco-app.tar")) !== null) return fail("there is no `eco-oci/oci-layout` yet: `eco-app.tar` is still packed. `mkdir eco-oci` and `tar -xf eco-app.tar -C eco-oci`");
-          return fail("there is no `eco-oci/oci-layout`: save the image with `docker save -o eco-app.tar eco-app:1` and unpack it into `eco-oci`");
+          if ((await engine.hostFile("eco-app.tar")) !== null)
+            return failed(
+              "there is no `eco-oci/oci-layout` yet: `eco-app.tar` is still packed. `mkdir eco-oci` and `tar -xf eco-app.tar -C eco-oci`",
+              "`eco-oci/oci-layout` はまだありません。`eco-app.tar` がまだ展開されていないからです。`mkdir eco-oci` と `tar -xf eco-app.tar -C eco-oci` を実行してください。",
+            );
+          return failed(
+            "there is no `eco-oci/oci-layout`: save the image with `docker save -o eco-app.tar eco-app:1` and unpack it into `eco-oci`",
+            "`eco-oci/oci-layout` がありません。`docker save -o eco-app.tar eco-app:1` でイメージを保存し、`eco-oci` に展開してください。",
+          );
         },
       },
       {
         description: "`eco-oci/index.json` names `eco-app:1`",
         async run(engine) {
           const text = await engine.hostFile("eco-oci/index.json");
-          if (text === null) return fail("there is no `eco-oci/index.json`");
+          if (text === null) return failed("there is no `eco-oci/index.json`", "`eco-oci/index.json` がありません。");
           let names: string[] = [];
           try {
             const index = JSON.parse(text) as { manifests?: { annotations?: Record<string, string> }[] };
             names = (index.manifests ?? []).map((m) => m.annotations?.["io.containerd.image.name"] ?? "").filter(Boolean);
           } catch {
-            return fail("`eco-oci/index.json` is not valid JSON: unpack the archive again");
+            return failed("`eco-oci/index.json` is not valid JSON: unpack the archive again", "`eco-oci/index.json` は正しい JSON ではありません。アーカイブをもう一度展開してください。");
           }
           if (names.includes("docker.io/library/eco-app:1")) return pass;
-          return fail(`\`eco-oci/index.json\` names ${names.map((n) => `\`${n}\``).join(", ") || "no image"}, expected \`docker.io/library/eco-app:1\`: save \`eco-app:1\``);
+          const named = names.map((n) => `\`${n}\``);
+          return failed(
+            `\`eco-oci/index.json\` names ${named.join(", ") || "no image"}, expected \`docker.io/library/eco-app:1\`: save \`eco-app:1\``,
+            `${named.length ? `\`eco-oci/index.json\` が指しているのは ${named.join("、")} で、\`docker.io/library/eco-app:1\` ではありません。` : "`eco-oci/index.json` はどのイメージも指していません。`docker.io/library/eco-app:1` を指している必要があります。"}\`eco-app:1\` を保存してください。`,
+          );
         },
       },
     ],
