@@ -58,6 +58,8 @@ export class Kernel {
   /** Implementations of the programs executables name (see exec.ts). */
   readonly programs = new Map<string, Program>();
   private readonly budgets = new WeakMap<Process, StepBudget>();
+  /** Steps of every process together: the cadence of giving the event loop a turn (breathe). */
+  private allSteps = 0;
   private readonly streams = new WeakMap<Process, { stdin: Readable; stdout: Writable; stderr: Writable }>();
 
   /** The machine-wide process limit (a fork bomb without a pids cgroup ends here). */
@@ -255,7 +257,9 @@ export class Kernel {
     }
     while (proc.ns.cgroup.frozen) await proc.guard(this.sched.sleep(100));
     if (proc.steps % QUANTUM === 0) await proc.guard(this.sched.sleep(QUANTUM_MS));
-    else if (proc.steps % 32 === 0) await proc.guard(this.sched.breathe());
+    // counted over all processes: a script that forks thousands of short-lived processes never
+    // gets one of them to 32 steps, and must still give the page its turns
+    else if (++this.allSteps % 32 === 0) await proc.guard(this.sched.breathe());
   }
 
   /** Memory accounting: past the cgroup's limit the OOM killer picks the largest process. */

@@ -2,6 +2,7 @@
 // simulated time it took are the same as without one.
 import { describe, expect, it } from "vitest";
 import { createHost } from "../host/host";
+import { Scheduler } from "./scheduler";
 
 describe("main-thread slices", () => {
   it("yields during a long loop and changes nothing the command sees", async () => {
@@ -22,5 +23,22 @@ describe("main-thread slices", () => {
     expect(a.stdout).toBe("3000\n");
     expect(sliced.machine.sched.now).toBe(plain.machine.sched.now);
     expect(yields).toBeGreaterThan(50);
+  });
+
+  it("yields while a script forks many short-lived processes", async () => {
+    let wall = 0;
+    let yields = 0;
+    const sliced = createHost({
+      wallClock: () => (wall += Scheduler.SLICE_MS),
+      yieldFn: async () => {
+        yields++;
+        await new Promise((r) => setImmediate(r));
+      },
+    });
+    // a slice is over at every chance to yield; a pipeline of 400 processes of a step or two
+    // each gives those chances although no single process reaches 32 steps
+    const r = await sliced.run(`${Array(400).fill("true").join(" | ")}; echo end`);
+    expect(r.stdout).toBe("end\n");
+    expect(yields).toBeGreaterThanOrEqual(10);
   });
 });
