@@ -13,6 +13,7 @@ import { lookupImage, parseRefOrThrow, refKey } from "../daemon/images/lookup";
 import type { Backend } from "../fs/types";
 import type { Layer } from "../snapshots/layers";
 import { sha256Hex } from "../util/sha256";
+import { parsePlatform, type Platform, runsOnHost, samePlatform, shortPlatform } from "../distribution/platform";
 import { buildCacheOf } from "./cache";
 import { contentChecksum } from "./context";
 import { matchSources, NotFoundError, viewOf } from "./copy-op";
@@ -107,17 +108,27 @@ function copyHistoryText(c: Extract<Instruction, { kind: "COPY" | "ADD" }>, env:
 }
 
 export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutcome> {
-  const p = new PlainProgress(req.progress, () => d.now());
+  const mp = req.multi;
+  const p = mp?.progress ?? new PlainProgress(req.progress, () => d.now());
+  /** A vertex every platform of a multi-platform build shares is shown once. */
+  const firstTime = (title: string): boolean => {
+    if (!mp) return true;
+    if (mp.shown.has(title)) return false;
+    mp.shown.add(title);
+    return true;
+  };
   const started = d.now();
   const cache = buildCacheOf(d);
   const steps: StepRecord[] = [];
   const report = { builder: "buildkit" as const, source: req.source, target: req.target, imageId: null as string | null, tags: req.tags, startedAt: started, durationMs: 0, steps };
-  const def = p.start(`[internal] load build definition from ${req.dockerfileName}`);
-  p.info(def, `transferring dockerfile: ${new TextEncoder().encode(req.dockerfile).length}B done`);
-  await p.done(def);
-  const ign = p.start("[internal] load .dockerignore");
-  p.info(ign, `transferring context: 2B done`);
-  await p.done(ign);
+  if (firstTime("[internal] load build definition")) {
+    const def = p.start(`[internal] load build definition from ${req.dockerfileName}`);
+    p.info(def, `transferring dockerfile: ${new TextEncoder().encode(req.dockerfile).length}B done`);
+    await p.done(def);
+    const ign = p.start("[internal] load .dockerignore");
+    p.info(ign, `transferring context: 2B done`);
+    await p.done(ign);
+  }
   // what the client sent is cached too (BuildKit's source.local records)
   cache.source(`local:dockerfile:${req.source}:${req.dockerfileName}`, new TextEncoder().encode(req.dockerfile).length, d.now(), "local source for dockerfile");
   cache.source(`local:dockerignore:${req.source}`, req.context.ignoreSize, d.now(), "local source for dockerignore");
@@ -141,7 +152,7 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
   }
   const escape = parsed.parse.escape;
   const { stages } = parsed.file;
-  const meta = metaArgValues(parsed.file, req.buildArgs, escape);
+  const meta = metaArgValues(parsed.file, req.buildArgs, escape, mp?.platform);
   let baseNames: string[];
   try {
     baseNames = stages.map((s) => processWord(s.baseName, meta, escape));
@@ -154,22 +165,55 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
     if (target < 0) return fail(`target stage "${req.target}" could not be found`, null);
   }
   const needed = neededStages(stages, target, baseNames);
+  // a multi-platform build: each stage's platform (FROM --platform, or the target's), and the
+  // label its steps carry ("[linux/arm64 2/3]", "[linux/amd64->arm64 build 2/3]")
+  const stagePlatform = (i: number): Platform | null => {
+    if (!mp) return null;
+    const given = stages[i].platform ? processWord(stages[i].platform, meta, escape) : "";
+    if (!given) return mp.platform;
+    try {
+      return parsePlatform(given);
+    } catch {
+      return mp.platform;
+    }
+  };
+  const platformLabel = (i: number): string => {
+    const sp = stagePlatform(i);
+    if (!mp || !mp.label || !sp) return "";
+    const t = parsePlatform(shortPlatform(mp.platform));
+    const arrow = samePlatform(sp, t) ? "" : "->" + (t.os === sp.os ? [t.architecture, ...(t.variant ? [t.variant] : [])].join("/") : shortPlatform(t));
+    return `${shortPlatform(sp)}${arrow} `;
+  };
+  const imageKey = (name: string, i: number) => (mp ? `${name} ${shortPlatform(stagePlatform(i)!)}` : name);
   // base images, and images COPY --from names
   const images = new Map<string, Image | null>();
-  const wantImage = (name: string) => {
-    if (name === "scratch" || images.has(name)) return;
+  const imageRefs = new Map<string, { name: string; stage: number; ref: string | null }>();
+  const wantImage = (name: string, i: number) => {
+    const k = imageKey(name, i);
+    if (name === "scratch" || images.has(k)) return;
+    if (mp) {
+      // BuildKit in its container resolves the image in the registry, for the stage's platform
+      const r = mp.resolveImage(name, stagePlatform(i)!);
+      images.set(k, r?.image ?? null);
+      imageRefs.set(k, { name, stage: i, ref: r?.ref ?? null });
+      return;
+    }
     // a base image the engine lacks is pulled (from the catalog, the simulated registry)
-    images.set(name, lookupImage(d, name) ?? d.pull?.(name) ?? null);
+    images.set(k, lookupImage(d, name) ?? d.pull?.(name) ?? null);
+    imageRefs.set(k, { name, stage: i, ref: null });
   };
   for (const i of needed) {
-    if (stageIndex(stages, baseNames[i], i) < 0) wantImage(baseNames[i]);
+    if (stageIndex(stages, baseNames[i], i) < 0) wantImage(baseNames[i], i);
     for (const c of stages[i].commands) if (c.kind === "COPY" && c.from) {
       const from = processWord(c.from, meta, escape);
-      if (stageIndex(stages, from, i) < 0) wantImage(from);
+      if (stageIndex(stages, from, i) < 0) wantImage(from, i);
     }
   }
-  for (const [name, img] of images) {
-    const v = p.start(`[internal] load metadata for ${fullRef(name.includes(":") || name.includes("@") ? name : name + ":latest")}`);
+  for (const [k, img] of images) {
+    const { name, stage } = imageRefs.get(k)!;
+    const title = `[${mp?.label ? shortPlatform(stagePlatform(stage)!) + " " : ""}internal] load metadata for ${fullRef(name.includes(":") || name.includes("@") ? name : name + ":latest")}`;
+    if (img && !firstTime(title)) continue;
+    const v = p.start(title);
     if (!img) {
       const ref = fullRef(name);
       await p.error(v, `${ref}: failed to resolve source metadata for ${ref}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`);
@@ -210,6 +254,8 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
 
   const showContext = (): Promise<void> => {
     if (!contextShown) {
+      // every platform of a multi-platform build reads the same context
+      if (!firstTime("[internal] load build context")) return (contextShown = Promise.resolve());
       contextShown = (async () => {
         const v = p.start("[internal] load build context");
         p.info(v, `transferring context: ${req.context.size}B done`);
@@ -235,7 +281,7 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
       key = r.key;
       chain = [...r.chain];
     } else {
-      const img = baseNames[i] === "scratch" ? null : images.get(baseNames[i])!;
+      const img = baseNames[i] === "scratch" ? null : images.get(imageKey(baseNames[i], i))!;
       state = newStageState(img);
       key = sha256Hex(`from:${img?.id ?? "scratch"}`);
       for (const expr of img?.config.config.OnBuild ?? []) {
@@ -254,14 +300,19 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
     // a stage built on another stage has no FROM vertex: its steps count from 1 (BuildKit's
     // "[b 1/3]"); a stage on an image counts its FROM as step 1
     const total = (dep >= 0 ? 0 : 1) + allSteps(st.commands);
-    const prefix = (k: number) => `[${name ? name + " " : ""}${k}/${total}]`;
+    const prefix = (k: number) => `[${platformLabel(i)}${name ? name + " " : ""}${k}/${total}]`;
     if (dep < 0 && baseNames[i] !== "scratch") {
       const ref = baseNames[i];
-      if (!fromShown.has(ref)) {
-        fromShown.add(ref);
-        const v = p.start(`${prefix(1)} FROM ${fullRef(ref).replace(/:latest$/, ref.endsWith(":latest") ? ":latest" : "")}`);
-        const img = images.get(ref);
-        if (req.noCache || (img && builtImages(d).has(img.id))) await p.cached(v);
+      const resolved = imageRefs.get(imageKey(ref, i))?.ref ?? null;
+      const fromTitle = resolved ? `${prefix(1)} FROM ${resolved}` : `${prefix(1)} FROM ${fullRef(ref).replace(/:latest$/, ref.endsWith(":latest") ? ":latest" : "")}`;
+      // one vertex per image and platform: every stage and target platform that uses it shares it
+      if (!fromShown.has(imageKey(ref, i)) && firstTime(`FROM ${imageKey(ref, i)}`)) {
+        fromShown.add(imageKey(ref, i));
+        const v = p.start(fromTitle);
+        const img = images.get(imageKey(ref, i));
+        if (resolved?.includes("@")) p.info(v, `resolve ${resolved} done`);
+        if (mp) await p.done(v);
+        else if (req.noCache || (img && builtImages(d).has(img.id))) await p.cached(v);
         else await p.done(v);
         if (img) cache.base(`base:${img.id}`, img.top, d.now(), `FROM ${fullRef(ref)}`);
       }
@@ -318,7 +369,7 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
             src = viewOf(r.state.top);
             fromKey = r.key;
           } else {
-            const img = images.get(from) ?? null;
+            const img = images.get(imageKey(from, i)) ?? null;
             src = viewOf(img?.top ?? null);
             fromKey = img?.id ?? "scratch";
           }
@@ -374,6 +425,16 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
       } else {
         const reason = explainMiss(prev, stepInfo, { noCache: req.noCache, parentMissed });
         let tree;
+        const sp = stagePlatform(i);
+        if (c.kind === "RUN" && sp && !runsOnHost(sp)) {
+          // no emulator registered for this architecture: runc cannot exec the stage's shell
+          const argv = commandLine(state, c);
+          const exe = argv[0].startsWith("/") ? argv[0] : `/bin/${argv[0]}`;
+          p.log(v, `exec ${exe}: exec format error`);
+          const msg = `process "${argv.join(" ")}" did not complete successfully: exit code: 1`;
+          await p.error(v, msg);
+          throw new BuildFailure(msg, v, c, v.lines.slice(-10));
+        }
         if (c.kind === "RUN") {
           const out = vertexLog(p, v);
           const proxies = [...req.buildArgs].filter(([n, val]) => isPredefinedArg(n) && val !== null) as [string, string][];
@@ -448,11 +509,19 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
   if (state.config.Labels && Object.keys(state.config.Labels).length === 0 && !final.state.base?.config.config.Labels) state.config.Labels = null;
   const latest = [...state.history].reverse().find((h) => h.created)?.created || rfc3339(d.now());
   for (const h of state.history) if (!h.created) h.created = latest;
-  const config: ImageConfig = { architecture: "amd64", os: "linux", ...(state.author ? { author: state.author } : {}), config: state.config, created: latest, history: state.history, rootfs: { type: "layers" as const, diff_ids: state.diffIds } };
+  const plat = mp ? parsePlatform(shortPlatform(mp.platform)) : null;
+  const config: ImageConfig = { architecture: plat?.architecture ?? "amd64", os: plat?.os ?? "linux", ...(plat?.variant ? { variant: plat.variant } : {}), ...(state.author ? { author: state.author } : {}), config: state.config, created: latest, history: state.history, rootfs: { type: "layers" as const, diff_ids: state.diffIds } };
   // BUILDKIT_INLINE_CACHE=1: the final stage's steps go into the image config (mode=min), so
   // the image's ID differs from the same build without it
   if (inlineCache) (config as unknown as Record<string, unknown>)[INLINE_CACHE_FIELD] = JSON.stringify({ steps: final.chain });
   const id = imageIdOf(config);
+  if (mp) {
+    // the image stays in the builder: buildx exports every platform's result together
+    report.imageId = id;
+    report.durationMs = d.now() - started;
+    recordBuild(d, report);
+    return { imageId: id, exit: 0, image: { id, config, top: state.top, parent: "" } };
+  }
   const ev = p.start("exporting to image");
   const madeLayers = steps.some((s) => s.cache === "MISS" && s.layer);
   p.info(ev, madeLayers ? `exporting layers ${p.seconds(ev)}s done` : "exporting layers done");

@@ -12,11 +12,15 @@ export interface Vertex {
 }
 
 export class PlainProgress {
-  private next = 1;
+  private next: number;
   constructor(
     private readonly out: Writable,
     private readonly now: () => number,
-  ) {}
+    /** The first vertex's number (buildx numbers its own booting vertex #1 before the build's). */
+    first = 1,
+  ) {
+    this.next = first;
+  }
 
   start(title: string): Vertex {
     return { n: this.next++, title, started: this.now(), lines: [] };

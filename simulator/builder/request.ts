@@ -1,5 +1,8 @@
 /** What a build is asked to do, and the pieces both builders share: parsing, ARGs before FROM, stages. */
 import type { Daemon } from "../daemon/daemon";
+import type { Image } from "../daemon/images/image";
+import { parsePlatform, type Platform, shortPlatform } from "../distribution/platform";
+import type { PlainProgress } from "./progress";
 import type { Writable } from "../runtime/streams";
 import type { BuildContext } from "./context";
 import { type Instruction, type ParsedFile, parseStages, type Stage } from "./dockerfile/instructions";
@@ -34,12 +37,29 @@ export interface BuildRequest {
   stdout: Writable;
   /** Where errors go. */
   stderr: Writable;
+  /**
+   * A build for one platform of a multi-platform build (buildx with a docker-container builder):
+   * the target platform, the base image for a name and platform (pulled from the registry, not
+   * the engine's store), the progress shared by every platform's build, the platform label of
+   * the steps ("[linux/arm64 2/3]"), and no export to the engine's image store.
+   */
+  multi?: {
+    platform: Platform;
+    /** The image for a name and platform, and the reference it resolved to ("docker.io/library/busybox:latest@sha256:..."). */
+    resolveImage(name: string, platform: Platform): { image: Image; ref: string } | null;
+    progress: PlainProgress;
+    /** Vertices every platform shares (the build definition, base image metadata) that are shown already. */
+    shown: Set<string>;
+    label: boolean;
+  };
 }
 
 export interface BuildOutcome {
   /** "sha256:..." or null when the build failed. */
   imageId: string | null;
   exit: number;
+  /** A multi-platform build's result for its platform (not in the engine's store). */
+  image?: Image;
 }
 
 export interface Parsed {
@@ -58,8 +78,14 @@ export function stageName(s: Stage, i: number): string {
 }
 
 /** Values of the ARGs before the first FROM (build-args override defaults). */
-export function metaArgValues(file: ParsedFile, buildArgs: Map<string, string | null>, escape: string): Map<string, string> {
+export function metaArgValues(file: ParsedFile, buildArgs: Map<string, string | null>, escape: string, target?: Platform): Map<string, string> {
   const env = new Map<string, string>(Object.entries(PLATFORM_ARGS));
+  if (target) {
+    env.set("TARGETPLATFORM", shortPlatform(target));
+    env.set("TARGETOS", target.os);
+    env.set("TARGETARCH", target.architecture);
+    env.set("TARGETVARIANT", parsePlatform(shortPlatform(target)).variant ?? "");
+  }
   for (const a of file.metaArgs) {
     for (const kv of a.args) {
       const given = buildArgs.get(kv.key);

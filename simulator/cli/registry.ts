@@ -17,4 +17,5 @@ export const GROUPS: Record<string, string> = {
   system: "Manage Docker",
   builder: "Manage builds",
   manifest: "Manage Docker image manifests and manifest lists",
+  buildx: "Extended build capabilities with BuildKit",
 };

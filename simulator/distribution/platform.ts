@@ -1,7 +1,8 @@
 /**
  * Platforms as containerd's `platforms` package writes and matches them: `os/architecture[/variant]`
  * with Go's names (amd64, arm64), `x86_64`/`aarch64` accepted as aliases, and arm64's default
- * variant `v8` (so `linux/arm64` and `linux/arm64/v8` are the same platform).
+ * variant `v8` normalised away (so `linux/arm64` and `linux/arm64/v8` are the same platform). An
+ * image config keeps the variant it was written with (the Hub's arm64 images say `v8`).
  *
  * The simulated host is linux/amd64: the engine reports it as such, and images of another
  * architecture cannot run on it (there is no QEMU registered through binfmt_misc).
@@ -38,7 +39,8 @@ export function parsePlatform(text: string): Platform {
     arch = "arm";
     variant ??= "v7";
   }
-  if (arch === "arm64" && (variant === undefined || variant === "8")) variant = "v8";
+  // containerd normalises arm64's v8 away: linux/arm64/v8 is linux/arm64
+  if (arch === "arm64" && (variant === "8" || variant === "v8" || variant === "v8.0")) variant = undefined;
   if (arch === "arm" && variant === undefined) variant = "v7";
   if (arch === "amd64" && variant === "v1") variant = undefined;
   return variant ? { os, architecture: arch, variant } : { os, architecture: arch };
@@ -49,12 +51,9 @@ export function formatPlatform(p: Platform): string {
   return [p.os, p.architecture, ...(p.variant ? [p.variant] : [])].join("/");
 }
 
-/**
- * The short form buildx and Docker's messages use: arm64's default variant is left out
- * ("linux/arm64"), other variants are kept ("linux/arm/v7").
- */
+/** The form BuildKit's step labels use (containerd's FormatAll of the normalised platform): "linux/arm64", "linux/arm/v7". */
 export function shortPlatform(p: Platform): string {
-  return p.architecture === "arm64" && p.variant === "v8" ? `${p.os}/arm64` : formatPlatform(p);
+  return formatPlatform(parsePlatform(formatPlatform(p)));
 }
 
 /** Whether two platforms are the same (after normalising). */

@@ -79,3 +79,73 @@ describe("manifest lists on the Hub", () => {
     expect(amd.stderr).toMatch(/^Unable to find image 'busybox:latest' locally\nlatest: Pulling from library\/busybox\n/);
   });
 });
+
+describe("docker buildx build --platform linux/amd64,linux/arm64 --push", () => {
+  const dockerfile =
+    "FROM --platform=$BUILDPLATFORM busybox AS build\nARG TARGETARCH\nRUN echo built for $TARGETARCH > /out\n" +
+    "FROM busybox\nCOPY --from=build /out /out\nCMD [\"cat\", \"/out\"]\n";
+
+  it("builds once per platform, pushes a manifest list to a registry:2, and the host pulls its own platform", async () => {
+    const h = createHost();
+    await ok(h, "docker run -d -p 5000:5000 --name reg registry:2");
+    await ok(h, `mkdir app && printf '%s' '${dockerfile}' > app/Dockerfile`);
+    await ok(h, "docker buildx create --name multi --driver docker-container --use");
+    const b = await ok(h, "docker buildx build --platform linux/amd64,linux/arm64 -t localhost:5000/app:1.0 --push app");
+    const out = b.stderr;
+    expect(out).toMatch(/^#0 building with "multi" instance using docker-container driver\n\n#1 \[internal\] booting buildkit\n/);
+    // each platform's steps carry its label; the compiler stage runs on the build platform for both
+    expect(out).toContain("[linux/amd64 build 2/2] RUN echo built for amd64 > /out\n");
+    expect(out).toContain("[linux/amd64->arm64 build 2/2] RUN echo built for arm64 > /out\n");
+    expect(out).toContain("[linux/arm64 stage-1 2/2] COPY --from=build /out /out\n");
+    expect(out).toContain("[linux/arm64 internal] load metadata for docker.io/library/busybox:latest\n");
+    const list = /exporting manifest list (sha256:[0-9a-f]{64}) done/.exec(out)![1];
+    expect(out).toContain("naming to localhost:5000/app:1.0 done\n");
+    expect(out).toContain(`pushing manifest for localhost:5000/app:1.0@${list} 0.0s done\n`);
+    // the result stays in the builder: nothing new in the engine's images
+    expect((await ok(h, "docker images -q localhost:5000/app")).stdout).toBe("");
+
+    const m = JSON.parse((await ok(h, "docker manifest inspect localhost:5000/app:1.0")).stdout);
+    expect(m.mediaType).toBe("application/vnd.docker.distribution.manifest.list.v2+json");
+    expect(m.manifests.map((x: { platform: object }) => x.platform)).toEqual([
+      { architecture: "amd64", os: "linux" },
+      { architecture: "arm64", os: "linux" },
+    ]);
+    expect(out).toContain(`exporting manifest ${m.manifests[0].digest} done`);
+    expect(out).toContain(`exporting manifest ${m.manifests[1].digest} done`);
+
+    const pull = await ok(h, "docker pull localhost:5000/app:1.0");
+    expect(pull.stdout).toContain(`Digest: ${list}\n`);
+    expect((await ok(h, "docker run --rm localhost:5000/app:1.0")).stdout).toBe("built for amd64\n");
+    await ok(h, "docker pull --platform linux/arm64 localhost:5000/app:1.0");
+    expect((await ok(h, "docker image inspect -f '{{.Os}}/{{.Architecture}}' localhost:5000/app:1.0")).stdout).toBe("linux/arm64\n");
+    const arm = await h.run("docker run --rm localhost:5000/app:1.0");
+    expect(arm.stderr).toBe(
+      "WARNING: The requested image's platform (linux/arm64) does not match the detected host platform (linux/amd64) and no specific platform was requested\nexec /bin/cat: exec format error\n",
+    );
+    expect(arm.exit).toBe(1);
+    // the arm64 image holds what its compiler stage wrote for it
+    await ok(h, "docker create --name armc localhost:5000/app:1.0");
+    await ok(h, "docker cp armc:/out out-arm64");
+    expect((await ok(h, "cat out-arm64")).stdout).toBe("built for arm64\n");
+  });
+
+  it("a RUN for arm64 fails with exec format error (no QEMU on this host); Docker Hub refuses an anonymous push", async () => {
+    const h = createHost();
+    await ok(h, "mkdir app && printf 'FROM busybox\\nRUN echo hi > /hi\\n' > app/Dockerfile");
+    await ok(h, "docker buildx create --use");
+    const r = await h.run("docker buildx build --platform linux/amd64,linux/arm64 -t alice/app:1 --push app");
+    expect(r.exit).toBe(1);
+    expect(r.stderr).toMatch(/#\d+ \[linux\/arm64 2\/2\] RUN echo hi > \/hi\n#\d+ \d+\.\d{3} exec \/bin\/sh: exec format error\n#\d+ ERROR: process "\/bin\/sh -c echo hi > \/hi" did not complete successfully: exit code: 1\n/);
+    expect(r.stderr).toMatch(/ERROR: failed to solve: process "\/bin\/sh -c echo hi > \/hi" did not complete successfully: exit code: 1\n$/);
+    await ok(h, "printf 'FROM busybox\\nCOPY Dockerfile /\\n' > app/Dockerfile");
+    const anon = await h.run("docker buildx build --platform linux/amd64,linux/arm64 -t alice/app:1 --push app");
+    expect(anon.exit).toBe(1);
+    expect(anon.stderr).toContain(
+      "ERROR: failed to build: failed to solve: failed to push docker.io/alice/app:1: push access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed\n",
+    );
+    await ok(h, "echo pw | docker login -u alice --password-stdin");
+    await ok(h, "docker buildx build --platform linux/amd64,linux/arm64 -t alice/app:1 --push app");
+    const hub = JSON.parse((await ok(h, "docker manifest inspect alice/app:1")).stdout);
+    expect(hub.manifests).toHaveLength(2);
+  });
+});

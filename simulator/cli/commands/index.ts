@@ -44,4 +44,6 @@ import "./distribution/login";
 import "./distribution/logout";
 import "./distribution/search";
 import "./distribution/manifest-inspect";
+import "./buildx/commands";
+import "./buildx/build";
 import "./compose/index";

@@ -4,11 +4,11 @@
  * to stderr (plain unless stderr is a terminal and --progress says otherwise); -q prints the ID.
  */
 import { parseNormalizedNamed } from "../../../api/reference";
-import { build } from "../../../builder/index";
+import { build, type BuildRequest } from "../../../builder/index";
 import { emptyContext, readContext } from "../../../builder/context";
 import { basename, dirname, resolve } from "../../../fs/path";
 import { DISCARD, readAll } from "../../../runtime/streams";
-import { bool, list, str, type Command } from "../../command";
+import { bool, list, str, type CliEnv, type Command, type Values } from "../../command";
 import { registerCommand } from "../../registry";
 
 const LEGACY_NOTICE =
@@ -16,11 +16,11 @@ const LEGACY_NOTICE =
   "            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n" +
   "            environment-variable.\n\n";
 
-const BUILD: Command = {
+export const BUILD: Command = {
   path: "docker build",
   use: "[OPTIONS] PATH | URL | -",
   short: "Build an image from a Dockerfile",
-  aliases: ["docker image build", "docker builder build", "docker buildx build"],
+  aliases: ["docker image build", "docker builder build"],
   args: { kind: "exact", n: 1 },
   flags: [
     { long: "build-arg", type: "list", usage: "Set build-time variables" },
@@ -48,6 +48,25 @@ const BUILD: Command = {
     { long: "target", type: "string", usage: "Set the target build stage to build" },
   ],
   async run(env, v, args) {
+    const prepared = await prepareBuild(env, v, args);
+    if (typeof prepared === "number") return prepared;
+    const { request, legacy, quiet, cwd, fs } = prepared;
+    const result = await build(env.daemon, request);
+    if (result.imageId) {
+      if (quiet) await env.out(result.imageId + "\n");
+      const iid = str(v, "iidfile");
+      if (iid) fs.writeFile(resolve(cwd, iid), legacy ? result.imageId + "\n" : result.imageId);
+    }
+    return result.exit;
+  },
+};
+
+/**
+ * What `docker build` and `docker buildx build` share: the flags checked, the Dockerfile and
+ * context read from the host, and the build request (or the exit code of a failure, printed).
+ */
+export async function prepareBuild(env: CliEnv, v: Values, args: string[]): Promise<number | { request: BuildRequest; legacy: boolean; quiet: boolean; cwd: string; fs: CliEnv["ctx"]["fs"] }> {
+  {
     const ctx = env.ctx;
     const legacy = ["0", "false", "FALSE", "False"].includes(ctx.env.DOCKER_BUILDKIT ?? "");
     const progress = str(v, "progress") || "auto";
@@ -106,7 +125,7 @@ const BUILD: Command = {
       labels[i < 0 ? l : l.slice(0, i)] = i < 0 ? "" : l.slice(i + 1);
     }
     const tty = progress === "tty" || (progress === "auto" && ctx.stderr.isTTY === true);
-    const result = await build(env.daemon, {
+    const request: BuildRequest = {
       builder: legacy ? "legacy" : "buildkit",
       dockerfile,
       dockerfileName,
@@ -124,15 +143,10 @@ const BUILD: Command = {
       progress: quiet ? DISCARD : ctx.stderr,
       stdout: ctx.stdout,
       stderr: ctx.stderr,
-    });
-    if (result.imageId) {
-      if (quiet) await env.out(result.imageId + "\n");
-      const iid = str(v, "iidfile");
-      if (iid) fs.writeFile(resolve(cwd, iid), legacy ? result.imageId + "\n" : result.imageId);
-    }
-    return result.exit;
-  },
-};
+    };
+    return { request, legacy, quiet, cwd, fs };
+  }
+}
 
 function isInside(dir: string, file: string): boolean {
   return file.startsWith(dir.endsWith("/") ? dir : dir + "/");
