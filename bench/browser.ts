@@ -9,89 +9,20 @@
  * - JS the sandbox fetches until its prompt is ready (gzip sizes of the files requested).
  * Builds the site first when dist/ is missing. Chromium: /usr/bin/chromium or CHROMIUM_PATH.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { dist, launchChromium, median, progress, READY_PROMPT, startPreview } from "./browser-page";
 import { SESSION_50 } from "./session-50";
 import type { BenchModule, BenchRow } from "./types";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-const dist = join(root, "dist");
 const FRAME_MS = 1000 / 60;
 const BUDGET = { coldMs: 800, enterFrames: 1, longTaskMs: 50, firstLoadGz: 200 * 1024 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/**
- * Serves dist/ with `astro preview` on a free port. Astro runs one preview server per project: when
- * one is running already, it is used as it is (and left running).
- */
-async function startPreview(): Promise<{ url: string; stop(): void }> {
-  if (!existsSync(join(dist, "sandbox", "index.html"))) {
-    console.log("browser: building the site (astro build)");
-    if (spawnSync("astro build", { cwd: root, shell: true, stdio: "inherit" }).status !== 0) throw new Error("astro build failed");
-  }
-  const port = await freePort();
-  const child: ChildProcess = spawn("npx", ["astro", "preview", "--host", "127.0.0.1", "--port", String(port)], { cwd: root, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  let output = "";
-  let exited = false;
-  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  child.on("exit", () => (exited = true));
-  const stop = () => {
-    if (!exited && child.pid) process.kill(-child.pid);
-  };
-  const answers = async (url: string) => {
-    try {
-      return (await fetch(`${url}/sandbox/`)).ok;
-    } catch {
-      return false;
-    }
-  };
-  for (let i = 0; i < 150; i++) {
-    const url = `http://127.0.0.1:${port}`;
-    if (await answers(url)) return { url, stop };
-    if (exited) {
-      const running = /Another astro preview server is already running[\s\S]*?URL:\s+(http:\/\/\S+)/.exec(output)?.[1];
-      if (running && (await answers(running))) return { url: running.replace(/\/$/, ""), stop: () => {} };
-      throw new Error(`astro preview did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  stop();
-  throw new Error("astro preview did not answer");
-}
-
-const progress = (what: string) => process.stderr.write(`browser: ${what}\n`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /*
  * Code that runs in the page is given as source text: the TypeScript runner rewrites functions
  * (keepNames helpers) in ways a page cannot evaluate.
  */
-
-/** Resolves in the page with performance.now() at the first frame the terminal shows a prompt. */
-const READY_PROMPT = `new Promise((resolve) => {
-  const check = () => {
-    const el = document.querySelector("layerlab-terminal");
-    if (el && el.dataset.state === "ready" && (el.querySelector(".xterm-rows")?.textContent ?? "").includes("$")) resolve(performance.now());
-    else requestAnimationFrame(check);
-  };
-  check();
-})`;
 
 /** Arms the Enter → output measurement: Enter's keydown, "hi" parsed into the buffer, then painted. */
 const ARM_ENTER = `(async () => {
@@ -99,7 +30,7 @@ const ARM_ENTER = `(async () => {
   const term = (await el.start()).xterm.terminal;
   const input = el.querySelector("textarea");
   let finish;
-  const state = { done: new Promise((r) => (finish = r)) };
+  const state = { term, done: new Promise((r) => (finish = r)) };
   window.__enter = state;
   const hasHi = () => {
     const b = term.buffer.active;
@@ -125,7 +56,7 @@ const ARM_ENTER = `(async () => {
 
 const ENTER_RESULT = `(async () => {
   const s = window.__enter;
-  await Promise.race([s.done, new Promise((_, reject) => setTimeout(() => reject(new Error("no output: " + JSON.stringify(s))), 30000))]);
+  await Promise.race([s.done, new Promise((_, reject) => setTimeout(() => reject(new Error("no output: " + JSON.stringify({ enter: s.enter, parsed: s.parsed, rendered: s.rendered }))), 30000))]);
   return { parsed: s.parsed - s.enter, rendered: s.rendered - s.enter };
 })()`;
 
@@ -187,10 +118,24 @@ async function openSandbox(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** Enter → "hi" in xterm's buffer (parsed) and on screen (rendered), in ms. */
+/** Resolves in the page once the typed command line is on screen and two more frames have passed. */
+const TYPED_ON_SCREEN = `new Promise((resolve) => {
+  const b = window.__enter.term.buffer.active;
+  const typed = () => (b.getLine(b.baseY + b.cursorY)?.translateToString(true) ?? "").endsWith("busybox echo hi");
+  const wait = (frames) => requestAnimationFrame(() => (frames > 0 ? wait(frames - 1) : resolve(null)));
+  const check = () => (typed() ? wait(2) : requestAnimationFrame(check));
+  check();
+})`;
+
+/**
+ * Enter → "hi" in xterm's buffer (parsed) and on screen (rendered), in ms. Enter is pressed once
+ * the typed line is on screen, as a person presses it: the echo of the last keys is not part of
+ * what Enter costs.
+ */
 async function enterToOutput(page: Page): Promise<{ parsed: number; rendered: number }> {
   await page.evaluate(ARM_ENTER);
   await page.keyboard.type("docker run --rm busybox echo hi");
+  await page.evaluate(TYPED_ON_SCREEN);
   await page.keyboard.press("Enter");
   return page.evaluate<{ parsed: number; rendered: number }>(ENTER_RESULT);
 }
@@ -224,10 +169,7 @@ const browserBench: BenchModule = {
   description: "the sandbox in headless Chromium: first prompt, Enter to output, longest task",
   async run(): Promise<BenchRow[]> {
     const preview = await startPreview();
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    const browser = await launchChromium();
     const ok = (pass: boolean) => (pass ? "within budget" : "OVER BUDGET");
     try {
       const rows: BenchRow[] = [];

@@ -8,6 +8,7 @@ import build from "./build";
 import engine from "./engine";
 import sandboxState from "./sandbox-state";
 import browser from "./browser";
+import browserFuzz from "./browser-fuzz";
 
 const modules: BenchModule[] = [
   pageWeight,
@@ -15,6 +16,7 @@ const modules: BenchModule[] = [
   engine,
   sandboxState,
   browser,
+  browserFuzz,
 ];
 
 function formatValue(row: BenchRow): string {
