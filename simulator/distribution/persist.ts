@@ -5,16 +5,19 @@
  * reload, an undo or a permalink a pushed image can be pulled again.
  *
  * The Hub's official `library/` repositories are not saved: they are built from the image
- * models when first used, the same after a load. Layer blobs are saved as their file trees
- * through the host state's shared blob table, so a layer that is also in the engine's layer
- * store costs only its tree's rows.
+ * models when first used, the same after a load. A layer blob whose files are a layer the engine
+ * holds is saved as that layer's chain ID; any other as its file tree, through the host state's
+ * shared blob table.
  */
 import type { Daemon } from "../daemon/daemon";
+import type { Inode } from "../fs/inode";
+import type { Layer } from "../snapshots/layers";
 import { BlobTable, decodeTree, encodeTree, type TreeJSON } from "../host/tree-codec";
 import { Registry, type Blob, type Repository } from "./registry";
 import { distributionOf } from "./service";
 
-type BlobJSON = { kind: "config"; raw: string } | { kind: "layer"; diffId: string; size: number; abridged?: number; tree: TreeJSON; tar?: number };
+/** A layer blob: its file tree, or (`layer`) the chain ID of the engine's layer that has the same tree. */
+type BlobJSON = { kind: "config"; raw: string } | { kind: "layer"; diffId: string; size: number; abridged?: number; tree?: TreeJSON; layer?: string; tar?: number };
 
 export interface RegistryJSON {
   repos: Array<[string, { tags: Array<[string, string]>; blobs: string[]; private?: boolean; description?: string; official?: boolean; stars?: number }]>;
@@ -34,7 +37,7 @@ export const EMPTY_REGISTRIES: RegistriesJSON = {
 };
 
 /** A registry's repositories (those `keep` accepts), with the manifests and blobs they reach. */
-function encodeRegistry(r: Registry, blobs: BlobTable, keep: (name: string) => boolean = () => true): RegistryJSON {
+function encodeRegistry(r: Registry, blobs: BlobTable, layers: Map<Inode, string>, keep: (name: string) => boolean = () => true): RegistryJSON {
   const repos = [...r.repos].filter(([name]) => keep(name));
   const blobDigests = new Set<string>();
   const manifestDigests = new Set<string>();
@@ -72,12 +75,18 @@ function encodeRegistry(r: Registry, blobs: BlobTable, keep: (name: string) => b
   for (const d of [...blobDigests].sort()) {
     const b = r.blobs.get(d);
     if (!b || r.manifests.has(d)) continue;
-    out.blobs.push([d, b.kind === "config" ? { kind: "config", raw: b.raw } : { kind: "layer", diffId: b.diffId, size: b.size, ...(b.abridged ? { abridged: b.abridged } : {}), tree: encodeTree(b.root, blobs), ...(b.tar ? { tar: blobs.add(b.tar) } : {}) }]);
+    if (b.kind === "config") {
+      out.blobs.push([d, { kind: "config", raw: b.raw }]);
+      continue;
+    }
+    const chain = layers.get(b.root);
+    const files = chain !== undefined ? { layer: chain } : { tree: encodeTree(b.root, blobs) };
+    out.blobs.push([d, { kind: "layer", diffId: b.diffId, size: b.size, ...(b.abridged ? { abridged: b.abridged } : {}), ...files, ...(b.tar ? { tar: blobs.add(b.tar) } : {}) }]);
   }
   return out;
 }
 
-function decodeRegistry(j: RegistryJSON, into: Registry, blobs: Uint8Array[]): void {
+function decodeRegistry(j: RegistryJSON, into: Registry, blobs: Uint8Array[], layers: Map<string, Layer>): void {
   for (const [name, r] of j.repos) {
     const { tags, blobs: linked, ...rest } = r;
     const repo: Repository = { ...rest, tags: new Map(tags), blobs: new Set(linked) };
@@ -89,35 +98,48 @@ function decodeRegistry(j: RegistryJSON, into: Registry, blobs: Uint8Array[]): v
     const blob: Blob =
       b.kind === "config"
         ? { kind: "config", raw: b.raw }
-        : { kind: "layer", diffId: b.diffId, root: decodeTree(b.tree, blobs), size: b.size, ...(b.abridged ? { abridged: b.abridged } : {}), ...(b.tar !== undefined ? { tar: blobs[b.tar] } : {}) };
+        : { kind: "layer", diffId: b.diffId, root: layerRoot(b, blobs, layers), size: b.size, ...(b.abridged ? { abridged: b.abridged } : {}), ...(b.tar !== undefined ? { tar: blobs[b.tar] } : {}) };
     into.blobs.set(d, blob);
   }
+}
+
+function layerRoot(b: Extract<BlobJSON, { kind: "layer" }>, blobs: Uint8Array[], layers: Map<string, Layer>): Inode {
+  if (b.layer !== undefined) {
+    const l = layers.get(b.layer);
+    if (!l) throw new Error(`saved state names an unknown layer ${b.layer}`);
+    return l.root;
+  }
+  if (!b.tree) throw new Error("saved state has a layer blob without files");
+  return decodeTree(b.tree, blobs);
 }
 
 export function exportRegistries(d: Daemon, blobs: BlobTable): RegistriesJSON {
   const dist = distributionOf(d);
   const hub = dist.hub;
+  const layers = new Map<Inode, string>();
+  for (const l of d.layers.byChain.values()) if (!layers.has(l.root)) layers.set(l.root, l.chainId);
   return {
     hub: {
       accounts: [...hub.accounts],
       limits: { ...hub.limits },
       pulls: [...hub.pulls].filter(([, times]) => times.length > 0),
-      content: encodeRegistry(hub, blobs, (name) => !name.startsWith("library/")),
+      content: encodeRegistry(hub, blobs, layers, (name) => !name.startsWith("library/")),
     },
-    stores: [...dist.stores].map(([key, r]) => [key, encodeRegistry(r, blobs)]),
+    stores: [...dist.stores].map(([key, r]) => [key, encodeRegistry(r, blobs, layers)]),
   };
 }
 
-export function importRegistries(d: Daemon, j: RegistriesJSON, blobs: Uint8Array[]): void {
+/** Load saved registry content; `layers` are the loaded engine layers by chain ID. */
+export function importRegistries(d: Daemon, j: RegistriesJSON, blobs: Uint8Array[], layers: Map<string, Layer>): void {
   const dist = distributionOf(d);
   const hub = dist.hub;
   for (const [user, password] of j.hub.accounts) hub.accounts.set(user, password);
   hub.limits = { ...j.hub.limits };
   for (const [who, times] of j.hub.pulls) hub.pulls.set(who, [...times]);
-  decodeRegistry(j.hub.content, hub, blobs);
+  decodeRegistry(j.hub.content, hub, blobs, layers);
   for (const [key, r] of j.stores) {
     const reg = new Registry();
-    decodeRegistry(r, reg, blobs);
+    decodeRegistry(r, reg, blobs, layers);
     dist.stores.set(key, reg);
   }
 }

@@ -127,6 +127,9 @@ describe("host state", () => {
     const saved = JSON.parse(JSON.stringify(exportHost(a))) as HostState;
     expect(saved.version).toBe(3);
     expect(saved.registries.stores.map(([k]) => k)).toEqual(["volume:regdata"]);
+    // busybox's layer is the engine's own (saved as its chain ID); the removed image's layer as files
+    const layers = saved.registries.stores[0][1].blobs.flatMap(([, b]) => (b.kind === "layer" ? [b.layer !== undefined ? "ref" : "tree"] : []));
+    expect(layers.sort()).toEqual(["ref", "tree"]);
     // official repositories are not saved (the image models rebuild them)
     expect(saved.registries.hub.content.repos.map(([n]) => n)).toEqual(["alice/app"]);
     const b = loadHost(saved);

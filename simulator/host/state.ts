@@ -212,7 +212,7 @@ export function loadHost(saved: HostState): Host {
   buildReports(d).push(...structuredCopy(b.reports));
   setCreatedClock(d, b.created);
   // registry content before the containers start (a registry serves what its storage holds)
-  importRegistries(d, state.registries, blobs);
+  importRegistries(d, state.registries, blobs, byChain);
   // containers that were running start again
   for (const c of d.containers.values()) {
     if (!c.state.Running) continue;
