@@ -115,6 +115,9 @@ describe("docker buildx build --platform linux/amd64,linux/arm64 --push", () => 
 
     const pull = await ok(h, "docker pull localhost:5000/app:1.0");
     expect(pull.stdout).toContain(`Digest: ${list}\n`);
+    // the builder kept its layers apart: the engine has busybox's layer, not the one the build made
+    expect(pull.stdout.split("\n").filter((l) => l.endsWith(": Already exists"))).toHaveLength(1);
+    expect(pull.stdout.split("\n").filter((l) => l.endsWith(": Pull complete"))).toHaveLength(1);
     expect((await ok(h, "docker run --rm localhost:5000/app:1.0")).stdout).toBe("built for amd64\n");
     await ok(h, "docker pull --platform linux/arm64 localhost:5000/app:1.0");
     expect((await ok(h, "docker image inspect -f '{{.Os}}/{{.Architecture}}' localhost:5000/app:1.0")).stdout).toBe("linux/arm64\n");

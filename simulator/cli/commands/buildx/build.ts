@@ -22,13 +22,13 @@ import { HOST_PLATFORM, parsePlatform, type Platform, samePlatform } from "../..
 import { pushPlatformImages } from "../../../distribution/push-list";
 import { makeManifest, manifestJSON } from "../../../distribution/registry";
 import { resolveForBuild } from "../../../distribution/resolve";
-import { LayerStore } from "../../../snapshots/layers";
+import { type Layer, LayerStore } from "../../../snapshots/layers";
 import { digest } from "../../../util/sha256";
 import { bool, list, str, type Command } from "../../command";
 import { registerCommand } from "../../registry";
 import { credentialsFor } from "../distribution/auth";
 import { BUILD, prepareBuild } from "../image/build";
-import { booted, markActivity, selectedBuilder } from "./builders";
+import { booted, builderLayers, markActivity, selectedBuilder } from "./builders";
 import { bootBuilder } from "./commands";
 
 export const MULTI_PLATFORM_DOCKER_DRIVER =
@@ -102,26 +102,34 @@ registerCommand({
     const p = new PlainProgress(request.progress, () => d.now(), booting ? 2 : 1);
     const shown = new Set<string>();
     const images: Image[] = [];
-    for (const platform of platforms) {
-      const r = await buildKit(d, {
-        ...request,
-        multi: {
-          platform,
-          // the docker driver builds from the engine's images; a container builder from the registry
-          resolveImage: (name, pl) => {
-            if (b.Driver === "docker") {
-              const local = lookupImage(d, name);
-              if (local && samePlatform({ os: local.config.os, architecture: local.config.architecture, ...(local.config.variant ? { variant: local.config.variant } : {}) }, pl)) return { image: local, ref: fullName(name) };
-            }
-            return resolveForBuild(d, name, pl);
+    // a docker-container builder works in its own layer store (BuildKit in its container)
+    const engineLayers = d.layers;
+    const own = b.Driver === "docker-container";
+    if (own) (d as { layers: LayerStore }).layers = builderLayers(d, b.Name);
+    try {
+      for (const platform of platforms) {
+        const r = await buildKit(d, {
+          ...request,
+          multi: {
+            platform,
+            // the docker driver builds from the engine's images; a container builder from the registry
+            resolveImage: (name, pl) => {
+              if (b.Driver === "docker") {
+                const local = lookupImage(d, name);
+                if (local && samePlatform({ os: local.config.os, architecture: local.config.architecture, ...(local.config.variant ? { variant: local.config.variant } : {}) }, pl)) return { image: local, ref: fullName(name) };
+              }
+              return resolveForBuild(d, name, pl);
+            },
+            progress: p,
+            shown,
+            label: platforms.length > 1,
           },
-          progress: p,
-          shown,
-          label: platforms.length > 1,
-        },
-      });
-      if (r.exit !== 0 || !r.image) return r.exit || 1;
-      images.push(r.image);
+        });
+        if (r.exit !== 0 || !r.image) return r.exit || 1;
+        images.push(r.image);
+      }
+    } finally {
+      if (own) (d as { layers: LayerStore }).layers = engineLayers;
     }
     // -t values were checked when the flags were parsed
     const tags = request.tags.flatMap((t) => {
@@ -176,7 +184,17 @@ registerCommand({
       p.info(ev, `sending tarball ${p.seconds(ev)}s done`);
       await p.done(ev);
       const iv = p.start("importing to docker");
-      d.images.add(img);
+      // the engine unpacks the layers into its own store
+      let top: Layer | null = null;
+      for (const l of LayerStore.stack(img.top)) {
+        const nl: Layer = d.layers.register(l.root, top, l.diffId, l.tar);
+        if (l.abridged) {
+          nl.abridged = l.abridged;
+          nl.size = l.size;
+        }
+        top = nl;
+      }
+      d.images.add({ ...img, top });
       for (const ref of tags) d.images.setTag(refKey(ref), img.id);
       await p.done(iv);
     }

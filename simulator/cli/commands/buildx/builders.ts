@@ -9,6 +9,8 @@
  * is not in `docker ps` (see docs/differences.md).
  */
 import { rfc3339 } from "../../../daemon/container/state";
+import type { Daemon } from "../../../daemon/daemon";
+import { LayerStore } from "../../../snapshots/layers";
 import { text } from "../../../util/bytes";
 import type { CliEnv } from "../../command";
 import { configDir } from "../distribution/auth";
@@ -104,6 +106,7 @@ export function setCurrent(env: CliEnv, name: string): void {
 }
 
 export function removeBuilder(env: CliEnv, name: string): void {
+  forgetBuilderLayers(env.daemon, name);
   for (const f of [`${dir(env)}/instances/${name}`, `${dir(env)}/activity/${name}`]) if (env.ctx.fs.exists(f)) env.ctx.fs.unlink(f);
   if (readJSON<{ Name?: string }>(env, `${dir(env)}/current`)?.Name === name) setCurrent(env, "default");
 }
@@ -133,4 +136,23 @@ export function generatedName(env: CliEnv): string {
     const n = `${adjectives[i % adjectives.length]}_${names[Math.floor(i / adjectives.length) % names.length]}${i >= 100 ? i : ""}`;
     if (!taken.has(n)) return n;
   }
+}
+
+/**
+ * A docker-container builder's own layer store: BuildKit in its container keeps the layers it
+ * pulls and makes apart from the engine's, so a later `docker pull` of what it pushed downloads
+ * them (kept beside the daemon, not in a saved host).
+ */
+const stores = new WeakMap<Daemon, Map<string, LayerStore>>();
+
+export function builderLayers(d: Daemon, name: string): LayerStore {
+  let m = stores.get(d);
+  if (!m) stores.set(d, (m = new Map()));
+  let s = m.get(name);
+  if (!s) m.set(name, (s = new LayerStore()));
+  return s;
+}
+
+export function forgetBuilderLayers(d: Daemon, name: string): void {
+  stores.get(d)?.delete(name);
 }

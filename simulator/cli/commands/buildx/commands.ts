@@ -32,7 +32,7 @@ export async function bootBuilder(env: CliEnv, b: Builder, write: (s: string) =>
   const c = `buildx_buildkit_${b.Nodes[0].Name}`;
   await write(
     `#${n} [internal] booting buildkit\n#${n} pulling image moby/buildkit:buildx-stable-1\n#${n} pulling image moby/buildkit:buildx-stable-1 2.1s done\n` +
-      `#${n} creating container ${c}\n#${n} creating container ${c} 0.6s done\n#${n} DONE 2.7s\n`,
+      `#${n} creating container ${c}\n#${n} creating container ${c} 0.6s done\n#${n} DONE 2.7s\n\n`,
   );
   env.daemon.machine.sched.now += 2700;
   markActivity(env, b);
