@@ -245,6 +245,7 @@ describe("promotion between registries", () => {
     expect(promoted.sort()).toEqual(["localhost:5001/external/my-repo1:1.1", "localhost:5001/external/my-repo2:1.1", "pull from: internal-my-repo1", "pull from: internal-my-repo2", "push to  : external/my-repo1", "push to  : external/my-repo2"]);
     expect(await digestIn("localhost:5001/external/my-repo2:1.1")).toBe(await digestIn("localhost:5000/internal-my-repo2:1.0"));
     await ok(h, "docker logout localhost:5001");
+    expect((await h.run("docker manifest inspect localhost:5001/external/my-repo2:1.0")).stderr).toBe('Get "http://localhost:5001/v2/external/my-repo2/manifests/1.0": no basic auth credentials\n');
     expect((await h.run("docker pull localhost:5001/external/my-repo2:1.0")).stderr).toBe('Error response from daemon: Head "http://localhost:5001/v2/external/my-repo2/manifests/1.0": no basic auth credentials\n');
   });
 });

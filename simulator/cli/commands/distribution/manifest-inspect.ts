@@ -11,6 +11,8 @@ import { isManifestList, type ManifestV2 } from "../../../distribution/registry"
 import { HOST_PLATFORM, platformOfConfig } from "../../../distribution/platform";
 import { descriptorPlatform } from "../../../distribution/platform-images";
 import { registerCommand } from "../../registry";
+import { checkBasic } from "../../../distribution/access";
+import { credentialsFor } from "./auth";
 
 registerCommand({
   path: "docker manifest inspect",
@@ -30,6 +32,11 @@ registerCommand({
     const e = dist.endpoint(ref.domain);
     if ("error" in e) throw new Error(`failed to configure transport: error pinging v2 registry: ${e.error.replace('Get "http://', 'Get "https://')}`);
     if (e.kind === "hub") dist.hub.ensure(ref.path);
+    // basic auth: without credentials the transport fails the GET; a refused login is one more
+    // error the CLI's fetcher continues past, to "no such manifest"
+    const basic = e.auth ? checkBasic(env.daemon, e.auth, credentialsFor(env, ref)) : "ok";
+    if (basic === "none") throw new Error(`Get "${e.url}/v2/${ref.path}/manifests/${ref.digest ?? ref.tag ?? "latest"}": no basic auth credentials`);
+    if (basic !== "ok") throw new Error(`no such manifest: ${referenceString(ref)}`);
     const found = e.registry.anyManifest(ref.path, ref.digest ?? ref.tag ?? "latest");
     if (!found) throw new Error(`no such manifest: ${referenceString(ref)}`);
     const m = found.manifest;
