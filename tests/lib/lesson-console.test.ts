@@ -35,6 +35,12 @@ describe('consoleCommands', () => {
     ]);
   });
 
+  it('blocks marked replay=simulator are apart: left out of the real replay, the only ones for the simulator', () => {
+    const mdx = ['```console', '$ docker ps -q', '```', '```console replay=simulator', '$ docker buildx version', 'v', '```'].join('\n');
+    expect(consoleCommands(mdx)).toEqual([{ cmd: 'docker ps -q', output: '' }]);
+    expect(consoleCommands(mdx, 'simulator')).toEqual([{ cmd: 'docker buildx version', output: 'v\n' }]);
+  });
+
   it('a block without commands, or no blocks, gives nothing', () => {
     expect(consoleCommands('```console\njust text\n```\n')).toEqual([]);
     expect(consoleCommands('no code at all')).toEqual([]);
