@@ -63,6 +63,15 @@ export interface LexerHooks extends Omit<WordHooks, "eofmark"> {
   hereParts(text: string, linno: number): WordPart[];
 }
 
+/** Characters that end a plain run inside a word: word ends, quotes, expansions, backslashes. */
+const NOT_PLAIN = /[\s;|()<>&\\'"$`]/g;
+
+/** Where the run of plain word characters starting at `from` ends (`buf.length` if it does not). */
+function plainRunEnd(buf: string, from: number): number {
+  NOT_PLAIN.lastIndex = from;
+  return NOT_PLAIN.exec(buf)?.index ?? buf.length;
+}
+
 export class Lexer {
   tokpushback = false;
   lasttoken: number = T.EOF;
@@ -214,8 +223,13 @@ export class Lexer {
         text += "\x01";
         if (eofmark) quoted = true;
       } else {
-        out.lit(c);
-        text += c;
+        // the rest of a run of plain characters at once: a word can be as long as a file
+        // (`. /bin/sh` reads a binary), and one character at a time that takes seconds
+        const end = plainRunEnd(src.buf, src.pos);
+        const run = c + src.buf.slice(src.pos, end);
+        src.pos = end;
+        out.lit(run);
+        text += run;
       }
     }
     if ((c === "<" || c === ">" || c === "&") && !quoted && /^\d{0,9}$/.test(text)) {
