@@ -1,4 +1,4 @@
-/** Lesson 15 exercises: an image's platform read from its config, and an image saved as an OCI layout. */
+/** Lesson 15 exercises: an image's platform read from its config, an image saved as an OCI layout, and another platform's entry of a manifest list. */
 import { defineExercises, failed } from "../../../simulator/check/exercise";
 import { pass, tagsOf } from "../../lib/checks";
 
@@ -173,5 +173,71 @@ export default defineExercises([
       },
     ],
     real: { reason: "Docker 20.10's docker save writes the pre-OCI archive layout (manifest.json and <id>/layer.tar); index.json and oci-layout come with Docker 25" },
+  },
+  {
+    id: "ecosystem/arm64-pull",
+    title: "Fetch the arm64 image of a multi-platform tag",
+    goal:
+      "`busybox:latest` names a manifest list with an entry for `linux/amd64` and one for `linux/arm64`. A colleague on an arm64 machine needs the arm64 image: " +
+      "pull it and name it `eco-bb:arm64`, and leave `busybox:latest` the amd64 image this host runs.",
+    setup: [],
+    hints: [
+      "`docker pull --platform linux/arm64 busybox` takes the list's arm64 entry. This engine keeps one image per tag, so the pull moves `busybox:latest` to the arm64 image.",
+      "After the arm64 pull, `docker tag busybox eco-bb:arm64` names it; then pull the host's entry again, `docker pull --platform linux/amd64 busybox`, so that `busybox:latest` is amd64 again.",
+      "`docker pull --platform linux/arm64 busybox`, `docker tag busybox eco-bb:arm64`, `docker pull --platform linux/amd64 busybox`",
+    ],
+    solution: ["docker pull --platform linux/arm64 busybox", "docker tag busybox eco-bb:arm64", "docker pull --platform linux/amd64 busybox"],
+    wrong: [
+      { commands: ["docker tag busybox eco-bb:arm64"], expect: "`eco-bb:arm64` is a `linux/amd64` image" },
+      { commands: ["docker pull --platform linux/arm64 busybox", "docker tag busybox eco-bb:arm64"], expect: "`busybox:latest` is now the `linux/arm64/v8` image" },
+      { commands: ["docker pull --platform linux/arm64 busybox"], expect: "there is no image `eco-bb:arm64`" },
+    ],
+    translations: {
+      ja: {
+        title: "マルチプラットフォームのタグから arm64 のイメージを取ってくる",
+        goal:
+          "`busybox:latest` は、`linux/amd64` と `linux/arm64` のエントリーを持つマニフェストリストを指しています。arm64 のマシンを使っている同僚が arm64 のイメージを必要としています。" +
+          "それを pull して `eco-bb:arm64` という名前を付け、`busybox:latest` はこのホストで動く amd64 のイメージのままにしてください。",
+        hints: [
+          "`docker pull --platform linux/arm64 busybox` はリストの arm64 のエントリーを取ってきます。このエンジンはタグごとに 1 つのイメージしか持たないので、この pull で `busybox:latest` は arm64 のイメージに移ります。",
+          "arm64 の pull の後、`docker tag busybox eco-bb:arm64` で名前を付けます。そのあとホストのエントリーを `docker pull --platform linux/amd64 busybox` でもう一度 pull すると、`busybox:latest` は amd64 に戻ります。",
+          "`docker pull --platform linux/arm64 busybox`、`docker tag busybox eco-bb:arm64`、`docker pull --platform linux/amd64 busybox` の順に実行します。",
+        ],
+        checks: ["`eco-bb:arm64` が `linux/arm64` のイメージである", "`busybox:latest` がこのホストで動く `linux/amd64` のイメージである"],
+      },
+    },
+    checks: [
+      {
+        description: "`eco-bb:arm64` is a `linux/arm64` image",
+        async run(engine) {
+          const img = await engine.image("eco-bb:arm64");
+          if (!img)
+            return failed(
+              "there is no image `eco-bb:arm64`: pull busybox's arm64 image and tag it",
+              "イメージ `eco-bb:arm64` がありません。busybox の arm64 のイメージを pull して、タグを付けてください。",
+            );
+          if (img.Architecture === "arm64") return pass;
+          return failed(
+            `\`eco-bb:arm64\` is a \`${img.Os}/${img.Architecture}\` image: pull the arm64 entry with \`docker pull --platform linux/arm64 busybox\` before tagging`,
+            `\`eco-bb:arm64\` は \`${img.Os}/${img.Architecture}\` のイメージです。タグを付ける前に \`docker pull --platform linux/arm64 busybox\` で arm64 のエントリーを pull してください。`,
+          );
+        },
+      },
+      {
+        description: "`busybox:latest` is the `linux/amd64` image this host runs",
+        async run(engine) {
+          const img = await engine.image("busybox:latest");
+          if (!img)
+            return failed("there is no image `busybox:latest`: pull it with `docker pull busybox`", "イメージ `busybox:latest` がありません。`docker pull busybox` で pull してください。");
+          if (img.Architecture === "amd64") return pass;
+          const platform = `${img.Os}/${img.Architecture}${img.Variant ? `/${String(img.Variant)}` : ""}`;
+          return failed(
+            `\`busybox:latest\` is now the \`${platform}\` image, which this x86-64 host cannot run (\`exec format error\`): pull the host's entry again with \`docker pull --platform linux/amd64 busybox\``,
+            `\`busybox:latest\` は今 \`${platform}\` のイメージで、この x86-64 のホストでは実行できません（\`exec format error\`）。\`docker pull --platform linux/amd64 busybox\` でホストのエントリーをもう一度 pull してください。`,
+          );
+        },
+      },
+    ],
+    real: { reason: "pulling another platform's entry needs a registry with a manifest list (Docker Hub); the engine the course is checked on has none" },
   },
 ]);
