@@ -97,7 +97,7 @@ export default defineExercises([
         checks: [
           "ネットワーク `todo_default` がある",
           "`todo-db-1` が `todo_default` 上で動いていて、`db` という名前で応答する",
-          "`todo-app-1` が `DB_HOST=db` を設定されて `todo_default` 上で動いている",
+          "`todo-app-1` が `DB_HOST=db` 付きで `todo_default` 上で動いている",
           "`todo-app-1` から `db` を名前解決できる",
         ],
       },
