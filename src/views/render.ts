@@ -45,7 +45,9 @@ export class ViewsController {
   readonly #root: ViewsRoot;
   readonly #terminal: TerminalSource;
   readonly #t: ViewsStrings;
-  readonly #signal = new ViewSignal((f) => requestAnimationFrame(() => f()));
+  // Redraws wait for the next frame and then run as a task of their own: the frame paints the
+  // terminal's output first, and the views' DOM work never lengthens that frame's task.
+  readonly #signal = new ViewSignal((f) => requestAnimationFrame(() => setTimeout(f, 0)));
   #session: TerminalSession | null = null;
   #host: Host | null = null;
   #detach: () => void = () => {};
