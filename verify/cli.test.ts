@@ -24,7 +24,7 @@ const [solo, built, simOnly] = defineExercises([
       {
         description: "a container named `solo` exists",
         async run(engine) {
-          return (await engine.container("solo")) ? { pass: true } : { pass: false, message: "there is no container `solo`" };
+          return (await engine.container("solo")) ? { pass: true } : { pass: false, message: "there is no container `solo`", translations: { ja: "there is no container `solo`" } };
         },
       },
     ],

@@ -6,7 +6,6 @@ import type { CheckEngine, ContainerInspect, ImageInspect } from "../../simulato
 import { failed, type CheckResult, type Said } from "../../simulator/check/exercise";
 
 export const pass: CheckResult = { pass: true };
-export const fail = (message: string): CheckResult => ({ pass: false, message });
 
 export const isResult = (v: unknown): v is CheckResult => typeof v === "object" && v !== null && "pass" in v;
 

@@ -11,7 +11,7 @@ export type Locale = "en" | "ja";
 export type Translated = Exclude<Locale, "en">;
 
 /** A check's failure message: the English text, and the same message in every other locale. */
-export type CheckResult = { pass: true; message?: string } | { pass: false; message: string; translations?: Record<Translated, string> };
+export type CheckResult = { pass: true; message?: string } | { pass: false; message: string; translations: Record<Translated, string> };
 
 /** A failed check, said in every locale: `failed("no container `web`", "コンテナ `web` がありません")`. */
 export function failed(message: string, ja: string): CheckResult {

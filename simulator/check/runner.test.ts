@@ -23,7 +23,7 @@ const hasHello: Exercise["checks"][number] = {
   description: "a container named hello exists",
   async run(e) {
     const c = await e.container("hello");
-    return c ? { pass: true } : { pass: false, message: "expected a container named `hello`, found none" };
+    return c ? { pass: true } : { pass: false, message: "expected a container named `hello`, found none", translations: { ja: "（テスト）" } };
   },
 };
 
@@ -31,8 +31,8 @@ const exitedZero: Exercise["checks"][number] = {
   description: "hello exited with code 0",
   async run(e) {
     const c = await e.container("hello");
-    if (!c) return { pass: false, message: "no container `hello`" };
-    return c.State.Status === "exited" && c.State.ExitCode === 0 ? { pass: true } : { pass: false, message: `expected exited (0), found ${c.State.Status} (${c.State.ExitCode})` };
+    if (!c) return { pass: false, message: "no container `hello`", translations: { ja: "（テスト）" } };
+    return c.State.Status === "exited" && c.State.ExitCode === 0 ? { pass: true } : { pass: false, message: `expected exited (0), found ${c.State.Status} (${c.State.ExitCode})`, translations: { ja: "（テスト）" } };
   },
 };
 
@@ -99,7 +99,7 @@ describe("runChecks", () => {
     const h = createHost();
     await h.run("docker run --name hello busybox false");
     let ranLast = false;
-    const last = { description: "last", run: async () => ((ranLast = true), { pass: false as const, message: "last failed" }) };
+    const last = { description: "last", run: async () => ((ranLast = true), { pass: false as const, message: "last failed", translations: { ja: "（テスト）" } }) };
     const r = await runChecks(new SimEngine(h), exercise({ checks: [hasHello, exitedZero, last] }));
     expect(r.pass).toBe(false);
     expect(r.message).toBe("expected exited (0), found exited (1)");
@@ -113,7 +113,7 @@ describe("runChecks", () => {
     const r = await runChecks(new SimEngine(h), exercise({ checks: [boom, hasHello] }));
     expect(r.pass).toBe(false);
     expect(r.message).toBe("engine went away");
-    expect(r.results[1].result).toEqual({ pass: false, message: "expected a container named `hello`, found none" });
+    expect(r.results[1].result).toEqual({ pass: false, message: "expected a container named `hello`, found none", translations: { ja: "（テスト）" } });
   });
 });
 

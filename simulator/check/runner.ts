@@ -6,7 +6,7 @@ import { createHost, LEARNER, type Host, type RunResult } from "../host/host";
 import { split } from "../fs/path";
 import { Vfs } from "../runtime/vfs";
 import type { CheckEngine } from "./engine";
-import { messageOf, type CheckResult, type Exercise, type Locale } from "./exercise";
+import { failed, messageOf, type CheckResult, type Exercise, type Locale } from "./exercise";
 import { SimEngine } from "./sim-engine";
 
 export interface CheckReport {
@@ -77,14 +77,14 @@ export async function runChecks(engine: CheckEngine, ex: Exercise): Promise<Chec
     let result: CheckResult;
     try {
       result = await check.run(engine);
-      if (!result || typeof result.pass !== "boolean") result = { pass: false, message: `check "${check.description}" returned no result` };
+      if (!result || typeof result.pass !== "boolean") result = failed(`check "${check.description}" returned no result`, `チェック「${check.description}」が結果を返しませんでした`);
     } catch (e) {
-      result = { pass: false, message: message(e) };
+      result = failed(message(e), `チェックを実行できませんでした: ${message(e)}`);
     }
     results.push({ description: check.description, result });
   }
-  const failed = results.find((r) => !r.result.pass);
-  return { pass: !failed, results, message: failed?.result.message };
+  const first = results.find((r) => !r.result.pass);
+  return { pass: !first, results, message: first?.result.message };
 }
 
 export interface ReplayStep extends RunResult {

@@ -16,8 +16,8 @@ const exercise: Exercise = {
       description: "a container named `web` exists and is stopped",
       async run(engine) {
         const c = await engine.container("web");
-        if (!c) return { pass: false, message: "there is no container named `web`" };
-        if (c.State.Running) return { pass: false, message: "`web` is still running" };
+        if (!c) return { pass: false, message: "there is no container named `web`", translations: { ja: "there is no container named `web`" } };
+        if (c.State.Running) return { pass: false, message: "`web` is still running", translations: { ja: "`web` is still running" } };
         return { pass: true };
       },
     },

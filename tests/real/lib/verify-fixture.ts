@@ -5,7 +5,7 @@ import type { CheckEngine } from '../../../simulator/check/engine';
 import { defineExercises, type CheckResult, type Exercise } from '../../../simulator/check/exercise';
 
 const ok: CheckResult = { pass: true };
-const no = (message: string): CheckResult => ({ pass: false, message });
+const no = (message: string): CheckResult => ({ pass: false, message, translations: { ja: message } });
 
 /** The exercise, its objects named with `prefix` (kebab case) so that runs never collide. */
 export function makeFixture(P: string): Exercise {
