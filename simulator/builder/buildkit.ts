@@ -187,15 +187,15 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
   const imageKey = (name: string, i: number) => (mp ? `${name} ${shortPlatform(stagePlatform(i)!)}` : name);
   // base images, and images COPY --from names
   const images = new Map<string, Image | null>();
-  const imageRefs = new Map<string, { name: string; stage: number; ref: string | null }>();
+  const imageRefs = new Map<string, { name: string; stage: number; ref: string | null; error?: string }>();
   const wantImage = (name: string, i: number) => {
     const k = imageKey(name, i);
     if (name === "scratch" || images.has(k)) return;
     if (mp) {
       // BuildKit in its container resolves the image in the registry, for the stage's platform
       const r = mp.resolveImage(name, stagePlatform(i)!);
-      images.set(k, r?.image ?? null);
-      imageRefs.set(k, { name, stage: i, ref: r?.ref ?? null });
+      images.set(k, r && "image" in r ? r.image : null);
+      imageRefs.set(k, { name, stage: i, ref: r && "ref" in r ? r.ref : null, ...(r && "error" in r ? { error: r.error } : {}) });
       return;
     }
     // a base image the engine lacks is pulled (from the catalog, the simulated registry)
@@ -214,6 +214,13 @@ export async function buildKit(d: Daemon, req: BuildRequest): Promise<BuildOutco
     const title = `[${mp?.label ? shortPlatform(stagePlatform(stage)!) + " " : ""}internal] load metadata for ${fullRef(name.includes(":") || name.includes("@") ? name : name + ":latest")}`;
     if (img && !firstTime(title)) continue;
     const v = p.start(title);
+    const why = imageRefs.get(k)?.error;
+    if (!img && why) {
+      // the repository exists but has no image for the stage's platform
+      const ref = fullRef(name.includes(":") || name.includes("@") ? name : name + ":latest");
+      await p.error(v, `${ref}: failed to resolve source metadata for ${ref}: ${why}`);
+      return fail(`${name}: failed to resolve source metadata for ${ref}: ${why}`, null);
+    }
     if (!img) {
       const ref = fullRef(name);
       await p.error(v, `${ref}: failed to resolve source metadata for ${ref}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`);

@@ -46,7 +46,7 @@ export interface BuildRequest {
   multi?: {
     platform: Platform;
     /** The image for a name and platform, and the reference it resolved to ("docker.io/library/busybox:latest@sha256:..."). */
-    resolveImage(name: string, platform: Platform): { image: Image; ref: string } | null;
+    resolveImage(name: string, platform: Platform): { image: Image; ref: string } | { error: string } | null;
     progress: PlainProgress;
     /** Vertices every platform shares (the build definition, base image metadata) that are shown already. */
     shown: Set<string>;

@@ -14,7 +14,8 @@ import { type Platform, samePlatform } from "./platform";
 import { isManifestList, type ManifestV2 } from "./registry";
 import { distributionOf } from "./service";
 
-export function resolveForBuild(d: Daemon, name: string, platform: Platform): { image: Image; ref: string } | null {
+/** The image, an error when the name has no image for the platform, or null when there is no such image. */
+export function resolveForBuild(d: Daemon, name: string, platform: Platform): { image: Image; ref: string } | { error: string } | null {
   const parsed = parseNormalizedNamed(name);
   if (!parsed.ok) return null;
   const ref = tagNameOnly(parsed.ref);
@@ -27,7 +28,8 @@ export function resolveForBuild(d: Daemon, name: string, platform: Platform): { 
   let m: ManifestV2;
   if (isManifestList(found.manifest)) {
     const entry = found.manifest.manifests.find((x) => samePlatform(x.platform, platform));
-    const one = entry && e.registry.manifest(ref.path, entry.digest);
+    if (!entry) return { error: "no match for platform in manifest: not found" };
+    const one = e.registry.manifest(ref.path, entry.digest);
     if (!one) return null;
     m = one.manifest;
   } else m = found.manifest;

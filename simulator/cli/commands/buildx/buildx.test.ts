@@ -61,9 +61,25 @@ describe("docker buildx builders", () => {
     const load = await h.run("docker buildx build --load --platform linux/amd64,linux/arm64 app");
     expect(load.exit).toBe(1);
     expect(load.stderr).toContain("ERROR: failed to build: docker exporter does not currently support exporting manifest lists\n");
+    // busybox has no linux/arm/v7 image in the simulated Hub
+    const v7 = await h.run("docker buildx build --platform linux/arm/v7 app");
+    expect(v7.exit).toBe(1);
+    expect(v7.stderr).toContain(
+      "ERROR: failed to solve: busybox: failed to resolve source metadata for docker.io/library/busybox:latest: no match for platform in manifest: not found\n",
+    );
     const none = await ok(h, "docker buildx build app");
     expect(none.stderr.split("\n")[0]).toBe(
       "WARNING: No output specified with docker-container driver. Build result will only remain in the build cache. To push result image into registry use --push or to load image into docker use --load",
     );
+  });
+
+  it("the docker driver builds one other platform into the engine's images", async () => {
+    const h = createHost();
+    await ok(h, "mkdir app && printf 'FROM busybox\\nCOPY Dockerfile /\\n' > app/Dockerfile");
+    const r = await ok(h, "docker buildx build --platform linux/arm64 -t w app");
+    expect(r.stderr).toContain("naming to docker.io/library/w:latest done");
+    expect((await ok(h, "docker image inspect -f '{{.Os}}/{{.Architecture}}' w")).stdout).toBe("linux/arm64\n");
+    // busybox itself is still the host's image
+    expect((await ok(h, "docker image inspect -f '{{.Architecture}}' busybox")).stdout).toBe("amd64\n");
   });
 });
