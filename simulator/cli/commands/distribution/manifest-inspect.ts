@@ -1,13 +1,14 @@
 /**
  * docker manifest inspect: the CLI asks the registry itself (not the engine) for a manifest and
- * prints it re-indented with tabs, as docker/cli's manifest inspect does: an image manifest, or a
- * manifest list (mediaType, schemaVersion 2, one entry per platform). --verbose prints each
+ * prints it as docker/cli's manifest inspect does: an image manifest re-indented with tabs, or a
+ * manifest list (schemaVersion 2, Docker's list mediaType, one entry per platform) indented with
+ * three spaces, as docker/distribution's manifestlist writes it. --verbose prints each
  * platform's manifest with its reference and descriptor (docker/cli's ImageManifest, without Raw).
  */
 import { parseNormalizedNamed, referenceString, tagNameOnly } from "../../../api/reference";
 import { distributionOf } from "../../../distribution/service";
 import { bool, type Command } from "../../command";
-import { isManifestList, type ManifestV2 } from "../../../distribution/registry";
+import { isManifestList, type ManifestV2, type PlatformDescriptor } from "../../../distribution/registry";
 import { HOST_PLATFORM, platformOfConfig } from "../../../distribution/platform";
 import { descriptorPlatform } from "../../../distribution/platform-images";
 import { registerCommand } from "../../registry";
@@ -41,22 +42,25 @@ registerCommand({
     if (!found) throw new Error(`no such manifest: ${referenceString(ref)}`);
     const m = found.manifest;
     if (!bool(v, "verbose")) {
-      await env.out(JSON.stringify(m, null, "\t") + "\n");
+      // an image manifest is re-indented with tabs; a list is rebuilt from its descriptors
+      // (manifestlist.FromDescriptors), whose bytes are indented with three spaces
+      await env.out(JSON.stringify(m, null, isManifestList(m) ? 3 : "\t") + "\n");
       return 0;
     }
     // --verbose: the manifest of each platform with its reference and descriptor (docker/cli's ImageManifest)
-    const entry = (digest: string, size: number, mediaType: string, one: ManifestV2) => {
+    const entry = (name: string, digest: string, size: number, mediaType: string, one: ManifestV2, listed?: PlatformDescriptor["platform"]) => {
       const cfg = e.registry.blobs.get(one.config.digest);
-      const platform = descriptorPlatform(cfg && cfg.kind === "config" ? platformOfConfig(JSON.parse(cfg.raw)) : HOST_PLATFORM);
-      return { Ref: referenceString({ ...ref, digest }), Descriptor: { mediaType, digest, size, platform }, SchemaV2Manifest: one };
+      const platform = descriptorPlatform(listed ?? (cfg && cfg.kind === "config" ? platformOfConfig(JSON.parse(cfg.raw)) : HOST_PLATFORM));
+      return { Ref: name, Descriptor: { mediaType, digest, size, platform }, SchemaV2Manifest: one };
     };
+    // a single manifest is named as asked; a list's entries by the name and their digest
     if (!isManifestList(m)) {
-      await env.out(JSON.stringify(entry(found.digest, found.size, m.mediaType, m), null, "\t") + "\n");
+      await env.out(JSON.stringify(entry(referenceString(ref), found.digest, found.size, m.mediaType, m), null, "\t") + "\n");
       return 0;
     }
     const out = m.manifests.flatMap((x) => {
       const one = e.registry.manifest(ref.path, x.digest);
-      return one ? [entry(x.digest, x.size, x.mediaType, one.manifest)] : [];
+      return one ? [entry(referenceString({ ...ref, digest: x.digest }), x.digest, x.size, x.mediaType, one.manifest, x.platform)] : [];
     });
     await env.out(JSON.stringify(out, null, "\t") + "\n");
     return 0;
