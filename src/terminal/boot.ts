@@ -6,9 +6,7 @@ import "./slices";
 import { createHost, type Host } from "../../simulator/host/host";
 import type { TerminalSession } from "../../simulator/terminal/port";
 import { openXterm, type OpenedXterm } from "./xterm-port";
-// xterm's stylesheet as a file of this site, added when a terminal opens (a <link> to our own
-// origin, which the CSP allows); pages without a terminal never load it.
-import xtermStylesheet from "@xterm/xterm/css/xterm.css?url";
+import { loadXtermStylesheet } from "./stylesheet";
 
 export interface BootedTerminal {
   xterm: OpenedXterm;
@@ -22,22 +20,9 @@ export interface BootedTerminal {
   dispose(): void;
 }
 
-function loadStylesheet(href: string): Promise<void> {
-  const existing = document.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${CSS.escape(href)}"]`);
-  if (existing) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = href;
-    link.addEventListener("load", () => resolve(), { once: true });
-    link.addEventListener("error", () => reject(new Error(`could not load ${href}`)), { once: true });
-    document.head.append(link);
-  });
-}
-
 /** Opens xterm in `container` with a shell on `host` (a fresh simulated host when not given). */
 export async function bootTerminal(container: HTMLElement, host?: Host, history: readonly string[] = []): Promise<BootedTerminal> {
-  await loadStylesheet(xtermStylesheet);
+  await loadXtermStylesheet();
   const xterm = openXterm(container);
   let session: ReturnType<Host["openSession"]>;
   try {

@@ -4,6 +4,7 @@
  */
 import type { Host } from "../../simulator/host/host";
 import type { BootedTerminal } from "./boot";
+import { loadXtermStylesheet } from "./stylesheet";
 
 export class LayerlabTerminal extends HTMLElement {
   #booted: Promise<BootedTerminal> | undefined;
@@ -14,8 +15,12 @@ export class LayerlabTerminal extends HTMLElement {
   history: readonly string[] = [];
 
   connectedCallback(): void {
-    // data-defer: the page starts the terminal itself, once it knows the host (the sandbox)
-    if (this.hasAttribute("data-defer")) return;
+    // data-defer: the page starts the terminal itself, once it knows the host (the sandbox),
+    // which is at once: its stylesheet can start loading now
+    if (this.hasAttribute("data-defer")) {
+      void loadXtermStylesheet().catch(() => {});
+      return;
+    }
     this.#observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) this.start();
     });
@@ -36,6 +41,7 @@ export class LayerlabTerminal extends HTMLElement {
     const screen = this.querySelector<HTMLElement>("[data-terminal-screen]");
     const status = this.querySelector<HTMLElement>("[data-terminal-status]");
     if (!screen) return Promise.reject(new Error("layerlab-terminal: missing [data-terminal-screen]"));
+    void loadXtermStylesheet().catch(() => {});
     this.#booted = import("./boot")
       .then(({ bootTerminal }) => bootTerminal(screen, this.host, this.history))
       .then((booted) => {
