@@ -114,7 +114,7 @@ export default defineExercises([
         title: "ロックファイルが変わったときだけインストールする",
         goal:
           "`api/app.txt` を編集してもインストールのステップが再実行されないように、`api/Dockerfile` を並べ替えてください。`bc-api:1` としてビルドし、`app.txt` を変更してから、" +
-          "もう一度 `bc-api:2` としてビルドします。2 回目のビルドでは、インストールのステップがキャッシュから使われなければなりません。",
+          "もう一度 `bc-api:2` としてビルドします。2 回目のビルドでは、インストールのステップがキャッシュから再利用される必要があります。",
         hints: [
           "`api/Dockerfile` を見てください。`COPY . .` がインストールのステップより前に `app.txt` をコピーしているので、`app.txt` を編集するとそのステップの入力が変わり、その下のステップがすべて再実行されます。",
           "インストールのステップが読むのは `deps.lock` だけです。まずそのファイルだけをコピーしてインストールを実行し、その後で残りをすべてコピーします。",
@@ -123,7 +123,7 @@ export default defineExercises([
         checks: [
           "イメージ `bc-api:1` と `bc-api:2` がある",
           "`bc-api:2` で、インストールのステップより前にコピーされるのは `deps.lock` だけである",
-          "`app.txt` を変更した後の `bc-api:2` で、インストールのステップがキャッシュから使われた",
+          "`app.txt` を変更した後の `bc-api:2` で、インストールのステップがキャッシュから再利用された",
         ],
       },
     },
@@ -190,7 +190,7 @@ export default defineExercises([
           if (s1.Created !== s2.Created || s1.CreatedBy !== s2.CreatedBy) {
             return failed(
               "the install step of `bc-api:2` ran again instead of coming from the cache (its layer is newer than the one in `bc-api:1`): build `bc-api:1` from the reordered Dockerfile too, then change only `app.txt` and build `bc-api:2`",
-              "`bc-api:2` のインストールのステップはキャッシュから使われず、再実行されています（そのレイヤーは `bc-api:1` のものより新しくなっています）。`bc-api:1` も並べ替えた Dockerfile からビルドし、そのうえで `app.txt` だけを変更して `bc-api:2` をビルドしてください。",
+              "`bc-api:2` のインストールのステップはキャッシュから再利用されず、再実行されています（そのレイヤーは `bc-api:1` のものより新しくなっています）。`bc-api:1` も並べ替えた Dockerfile からビルドし、そのうえで `app.txt` だけを変更して `bc-api:2` をビルドしてください。",
             );
           }
           return pass;

@@ -33,13 +33,13 @@ export default defineExercises([
     translations: {
       ja: {
         title: "メモリと CPU の厳格な上限",
-        goal: "`busybox` から `cg-cache` という名前のコンテナを起動し、`sleep 3600` で動かし続けてください。使えるメモリは最大 64 MiB、CPU は最大で CPU 1 個の半分までにします。",
+        goal: "`busybox` から `cg-cache` という名前のコンテナを起動し、`sleep 3600` で動かし続けてください。使えるメモリは最大 64 MiB、CPU は CPU 1 個の半分までにします。",
         hints: [
           "どちらの制限もコンテナの cgroup の設定で、`docker run` に指定します。`docker run --help` のメモリと CPU の項目に並んでいます。",
           "`-m`（`--memory`）はメモリの厳格な上限を設定します。`--cpus` は CPU 時間の割り当てを CPU の個数で指定します（0.5 は CPU 1 個の半分）。",
           "`docker run -d --name cg-cache -m 64m --cpus 0.5 busybox sleep 3600`",
         ],
-        checks: ["`cg-cache` という名前のコンテナが実行中である", "`cg-cache` に 64 MiB のメモリの厳格な上限がある", "`cg-cache` が使える CPU は最大で半分である"],
+        checks: ["`cg-cache` という名前のコンテナが実行中である", "`cg-cache` に 64 MiB のメモリの厳格な上限がある", "`cg-cache` が使える CPU が最大 0.5 個分である"],
       },
     },
     checks: [
@@ -215,7 +215,7 @@ export default defineExercises([
     translations: {
       ja: {
         title: "プロセス数の上限",
-        goal: "`busybox` から `cg-worker` という名前のコンテナを起動し、`sleep 3600` で動かし続けてください。その中に同時に存在できるプロセスは常に 20 個以下にして、中でフォーク爆弾が動いてもホストのプロセステーブルが埋まらないようにします。",
+        goal: "`busybox` から `cg-worker` という名前のコンテナを起動し、`sleep 3600` で動かし続けてください。コンテナの中で同時に存在できるプロセスを 20 個以下に制限し、フォーク爆弾が動いてもホストのプロセステーブルが埋まらないようにします。",
         hints: [
           "カーネルの `pids` コントローラーは cgroup のプロセスとスレッドをすべて数え、数が制限に達すると `fork` を拒否します。",
           "`docker run --help | grep pids`",

@@ -137,7 +137,7 @@ export default defineExercises([
           if ((await engine.hostFile("eco-oci/manifest.json")) !== null) {
             return failed(
               "`eco-oci` has Docker's `manifest.json` but no `index.json`: an engine older than Docker 25 wrote the archive in its own layout, not as an OCI layout",
-              "`eco-oci` には Docker の `manifest.json` はありますが、`index.json` がありません。Docker 25 より古いエンジンが、OCI レイアウトではなく独自のレイアウトでアーカイブを書き出しています。",
+              "`eco-oci` には Docker の `manifest.json` はありますが、`index.json` がありません。アーカイブを書き出したのは Docker 25 より古いエンジンで、OCI レイアウトではなく独自のレイアウトになっています。",
             );
           }
           if ((await engine.hostFile("eco-app.tar")) !== null)

@@ -117,7 +117,7 @@ export default defineExercises([
         hints: [
           "`docker history il-app:1` は、ベースイメージのものも含めてイメージのすべてのステップを表示します。レイヤーを作ったのはどの行でしょうか？",
           "設定だけを変えるステップ（ENV、LABEL、EXPOSE、CMD）は `0B` と表示され、レイヤーを追加しません。イメージ自身が持つレイヤーのリストは、`docker image inspect` の `RootFS.Layers` です。",
-          "`docker image inspect -f '{{len .RootFS.Layers}}' il-app:1` を実行し、続けて `docker tag il-app:1 il-app:layers-3`",
+          "`docker image inspect -f '{{len .RootFS.Layers}}' il-app:1` を実行してから、`docker tag il-app:1 il-app:layers-3` でタグを付けます。",
         ],
         checks: ["`il-app:1` に、N をレイヤーの数とする `il-app:layers-N` というタグがある"],
       },

@@ -115,7 +115,7 @@ export default defineExercises([
     translations: {
       ja: {
         title: "ほかのコンテナのプロセスを見る",
-        goal: "`ns-app` ではウェブサーバーが動いています。`busybox` からデバッグ用のコンテナ `ns-debug` を起動して `sleep 3600` で動かし続け、`ns-app` の PID 名前空間を共有させてください。`ns-debug` の中の `ps` にサーバー `httpd -f -p 8080` が表示されれば成功です。",
+        goal: "`ns-app` では Web サーバーが動いています。`busybox` からデバッグ用のコンテナ `ns-debug` を起動して `sleep 3600` で動かし続け、`ns-app` の PID 名前空間を共有させてください。`ns-debug` の中の `ps` にサーバー `httpd -f -p 8080` が表示されれば成功です。",
         hints: [
           "コンテナはそれぞれ自分専用の PID 名前空間を持ちます。`docker exec ns-app ps` と新しいコンテナの `ps` では、表示されるプロセスが違います。",
           "PID 名前空間は `docker run --pid` で選びます。ホストのものなら `host`、ほかのコンテナのものなら `container:<name>` です。",

@@ -150,13 +150,13 @@ export default defineExercises([
     translations: {
       ja: {
         title: "停止したコンテナからファイルを救出する",
-        goal: "コンテナ `uf-report` は `/report.txt` を書き込んだ後に終了しました。そのファイルを作業ディレクトリに `report.txt` としてコピーしてください。",
+        goal: "コンテナ `uf-report` は `/report.txt` を書き込んだ後に終了しました。そのファイルを作業フォルダーに `report.txt` としてコピーしてください。",
         hints: [
           "このファイルは `uf-report` の書き込み可能レイヤーにしかありません。`busybox` イメージには入っていません。",
           "`docker exec` には実行中のコンテナが必要ですが、`docker cp CONTAINER:PATH DEST` は、コンテナが動いているかどうかに関係なくそのファイルシステムを読めます。",
           "`docker cp uf-report:/report.txt report.txt`",
         ],
-        checks: ["作業ディレクトリにレポートの入った report.txt がある"],
+        checks: ["作業フォルダーに、レポートの入った report.txt がある"],
       },
     },
     checks: [
@@ -165,20 +165,20 @@ export default defineExercises([
         async run(engine) {
           const text = await engine.hostFile("report.txt");
           if (text === REPORT) return pass;
-          if (text === null) return failed("there is no report.txt in your working folder yet", "作業ディレクトリにまだ report.txt がありません。");
+          if (text === null) return failed("there is no report.txt in your working folder yet", "作業フォルダーにまだ report.txt がありません。");
           if (text === "") {
             return failed(
               "report.txt in your working folder is empty: the command that wrote it printed nothing. A new container from " +
                 "`busybox` has no /report.txt, and `docker exec` cannot run in the stopped `uf-report`. `docker cp` copies " +
                 "the file out of the container's layer, running or not",
-              "作業ディレクトリの report.txt は空です。書き込んだコマンドが何も出力しなかったためです。`busybox` から作った新しいコンテナには" +
+              "作業フォルダーの report.txt は空です。書き込んだコマンドが何も出力しなかったためです。`busybox` から作った新しいコンテナには" +
                 " /report.txt がなく、`docker exec` は停止した `uf-report` の中では実行できません。`docker cp` なら、コンテナが動いているかどうかに関係なく" +
                 "、そのレイヤーからファイルをコピーできます。",
             );
           }
           return failed(
             `report.txt in your working folder says ${JSON.stringify(text)}, expected ${JSON.stringify(REPORT)}`,
-            `作業ディレクトリの report.txt の中身は ${JSON.stringify(text)} です。${JSON.stringify(REPORT)} である必要があります。`,
+            `作業フォルダーの report.txt の中身は ${JSON.stringify(text)} です。${JSON.stringify(REPORT)} である必要があります。`,
           );
         },
       },

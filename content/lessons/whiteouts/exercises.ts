@@ -85,7 +85,7 @@ export default defineExercises([
         hints: [
           "まずそのままビルドして（`docker build -t wh-app:slim wh-app`）、`docker history wh-app:slim` を見てください。3 MB を持っているのはどのステップで、`rm` のステップは何を追加したでしょうか？",
           "後のステップで削除したファイルは、ホワイトアウトで隠されるだけです。1 つの `RUN` の中で作って削除したファイルは、どのレイヤーにも入りません。3 つのコマンドを `&&` でつないでください。",
-          "`printf 'FROM busybox\\nRUN head -c 3000000 /dev/zero > /tmp/data.bin && wc -c < /tmp/data.bin > /size.txt && rm /tmp/data.bin\\n' > wh-app/Dockerfile` を実行し、ビルドしてから `docker run --name wh-check wh-app:slim cat /size.txt`",
+          "`printf 'FROM busybox\\nRUN head -c 3000000 /dev/zero > /tmp/data.bin && wc -c < /tmp/data.bin > /size.txt && rm /tmp/data.bin\\n' > wh-app/Dockerfile` を実行し、ビルドしてから `docker run --name wh-check wh-app:slim cat /size.txt` を実行します。",
         ],
         checks: [
           "イメージ `wh-app:slim` がある",
@@ -177,7 +177,7 @@ export default defineExercises([
         hints: [
           "まずそのままビルドして、`docker history wh-tool:2` を読んでください。4 MB の行はどこから来ているでしょうか？",
           "ステージは、`FROM` で始めたイメージのレイヤーをすべて引き継ぎます。最後のステージは `FROM build`、つまりツールチェーンを作ったステージから始まっています。",
-          "`sed -i 's/^FROM build$/FROM busybox/' wh-tool/Dockerfile` を実行し、続けて `docker build -t wh-tool:2 wh-tool`",
+          "`sed -i 's/^FROM build$/FROM busybox/' wh-tool/Dockerfile` を実行してから、`docker build -t wh-tool:2 wh-tool` でビルドします。",
         ],
         checks: [
           "イメージ `wh-tool:2` がある",
@@ -206,17 +206,17 @@ export default defineExercises([
           const toolchain = rows.find((r) => r.CreatedBy.includes("> /toolchain") && r.Size > 0);
           const cleaned = rows.some((r) => r.CreatedBy.includes("rm /toolchain"));
           const step: Said = toolchain
-            ? { en: `\`${toolchain.CreatedBy.replace(/ # buildkit$/, "")}\` (${humanSize(toolchain.Size)})`, ja: `\`${toolchain.CreatedBy.replace(/ # buildkit$/, "")}\`（${humanSize(toolchain.Size)}）` }
-            : { en: "the toolchain step", ja: "ツールチェーンのステップ" };
+            ? { en: `\`${toolchain.CreatedBy.replace(/ # buildkit$/, "")}\` (${humanSize(toolchain.Size)})`, ja: `\`${toolchain.CreatedBy.replace(/ # buildkit$/, "")}\` のレイヤー（${humanSize(toolchain.Size)}）` }
+            : { en: "the toolchain step", ja: "ツールチェーンのステップのレイヤー" };
           if (cleaned) {
             return failed(
               `${size.text.en}: its layers still include ${step.en}, and the \`rm /toolchain\` step only hides it with a whiteout. Start the final stage from a clean base instead`,
-              `${size.text.ja}。レイヤーにはまだ ${step.ja}が含まれていて、\`rm /toolchain\` のステップはそれをホワイトアウトで隠しているだけです。最後のステージを、きれいなベースから始めてください。`,
+              `${size.text.ja}。イメージにはまだ ${step.ja}が含まれていて、\`rm /toolchain\` のステップはそれをホワイトアウトで隠しているだけです。最後のステージを、きれいなベースから始めてください。`,
             );
           }
           return failed(
             `${size.text.en}: its layers include ${step.en} of the build stage, because the final stage starts \`FROM build\` and inherits every layer of it. Start the final stage \`FROM busybox\``,
-            `${size.text.ja}。レイヤーにビルドステージの ${step.ja}が含まれています。最後のステージが \`FROM build\` で始まり、そのレイヤーをすべて引き継いでいるからです。最後のステージを \`FROM busybox\` で始めてください。`,
+            `${size.text.ja}。イメージにはビルドステージの ${step.ja}が含まれています。最後のステージが \`FROM build\` で始まり、そのレイヤーをすべて引き継いでいるからです。最後のステージを \`FROM busybox\` で始めてください。`,
           );
         },
       },
