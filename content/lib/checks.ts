@@ -34,9 +34,10 @@ export function stateSaid(c: ContainerInspect): Said {
 export type Hint = string | Said;
 const hintIn = (hint: Hint, locale: "en" | "ja"): string => (typeof hint === "string" ? hint : hint[locale]);
 
-/** The containers that exist, as "`name` (command)" for messages. */
-export async function containerList(engine: CheckEngine): Promise<string[]> {
-  return (await engine.containers({ all: true })).map((c) => `\`${c.Names[0].replace(/^\//, "")}\` (${c.Command})`);
+/** The containers that exist, as "`name` (command)" for messages (in Japanese "`name`（command）"). */
+export async function containerList(engine: CheckEngine, locale: "en" | "ja" = "en"): Promise<string[]> {
+  const [open, close] = locale === "ja" ? ["（", "）"] : [" (", ")"];
+  return (await engine.containers({ all: true })).map((c) => `\`${c.Names[0].replace(/^\//, "")}\`${open}${c.Command}${close}`);
 }
 
 /**
@@ -47,12 +48,13 @@ export async function container(engine: CheckEngine, name: string, hint: Hint): 
   const c = await engine.container(name);
   if (c && c.Name === `/${name}`) return c;
   const others = await containerList(engine);
+  const othersJa = await containerList(engine, "ja");
   const what = others.length ? `the containers are ${others.join(", ")}` : "there are no containers at all";
   const en = hintIn(hint, "en");
   const ja = hintIn(hint, "ja");
   return failed(
     `there is no container named \`${name}\`: ${what}.${en ? " " + en : ""}`,
-    `\`${name}\` という名前のコンテナがありません。${others.length ? `あるのは ${others.join("、")} です。` : "ほかのコンテナもありません。"}${ja}`,
+    `\`${name}\` という名前のコンテナがありません。${othersJa.length ? `あるのは ${othersJa.join("、")}です。` : "ほかのコンテナもありません。"}${ja}`,
   );
 }
 

@@ -109,7 +109,7 @@ export default defineExercises([
           if (await engine.network("todo_default")) return pass;
           return failed(
             "there is no network `todo_default`: Compose creates `<project>_default` for every project. `docker network create todo_default`",
-            "ネットワーク `todo_default` がありません。Compose はプロジェクトごとに `<project>_default` を作ります。`docker network create todo_default`",
+            "ネットワーク `todo_default` がありません。Compose はプロジェクトごとに `<project>_default` を作ります。`docker network create todo_default` で作成してください。",
           );
         },
       },
@@ -202,7 +202,7 @@ export default defineExercises([
         hints: [
           "`docker compose down` は、プロジェクトのコンテナとネットワークを停止して削除します。名前付きボリュームは、`-v` を付けない限り残ります。",
           "コンテナが接続している間はネットワークを削除できないので、コンテナを先に削除します。",
-          "`docker rm -f todo-app-1 todo-db-1` の後に `docker network rm todo_default`",
+          "`docker rm -f todo-app-1 todo-db-1` の後に `docker network rm todo_default` を実行します。",
         ],
         checks: ["コンテナ `todo-db-1` と `todo-app-1` が削除されている", "ネットワーク `todo_default` が削除されている", "ボリューム `todo_db-data` が残っている"],
       },
@@ -212,15 +212,19 @@ export default defineExercises([
         description: "the containers `todo-db-1` and `todo-app-1` are gone",
         async run(engine) {
           const left: string[] = [];
+          const leftJa: string[] = [];
           for (const name of ["todo-db-1", "todo-app-1"]) {
             const c = await engine.container(name);
-            if (c && c.Name === `/${name}`) left.push(`\`${name}\` (${c.State.Status})`);
+            if (c && c.Name === `/${name}`) {
+              left.push(`\`${name}\` (${c.State.Status})`);
+              leftJa.push(`\`${name}\`（${c.State.Status}）`);
+            }
           }
           if (left.length === 0) return pass;
           const stopped = left.every((l) => l.endsWith("(exited)"));
           return failed(
             `${left.join(" and ")} still ${left.length > 1 ? "exist" : "exists"}${stopped ? ": stopped but not removed. `down` removes the containers (`docker rm`); `stop` is `docker compose stop`" : ": remove them with `docker rm -f`"}`,
-            `${left.join(" と ")} がまだあります。${stopped ? "停止していますが、削除されていません。`down` はコンテナを削除します（`docker rm`）。停止するだけなのは `docker compose stop` です。" : "`docker rm -f` で削除してください。"}`,
+            `${leftJa.join("と ")}がまだあります。${stopped ? "停止していますが、削除されていません。`down` はコンテナを削除します（`docker rm`）。停止するだけなのは `docker compose stop` です。" : "`docker rm -f` で削除してください。"}`,
           );
         },
       },
@@ -273,9 +277,9 @@ export default defineExercises([
           "`todo/compose.yaml` には todo プロジェクトが書かれています。`postgres:17` から作るデータ用ボリューム付きの `db` サービスと、それを `db` という名前で見つける `app` サービスです。" +
           "Compose でプロジェクト全体をプロジェクト名 `todo` でバックグラウンド起動し、両方のサービスが動いていて、アプリから `db` を名前解決できる状態にしてください。",
         hints: [
-          "`docker compose up` はカレントフォルダーの `compose.yaml`（または `-f` で指定したファイル）を読みます。`-d` を付けると、コンテナを動かしたままプロンプトが戻ってきます。",
+          "`docker compose up` は今いるフォルダーの `compose.yaml`（または `-f` で指定したファイル）を読みます。`-d` を付けると、コンテナを動かしたままプロンプトが戻ってきます。",
           "プロジェクト名は、指定しなければファイルを置いたフォルダーの名前、ここでは `todo` になります。`-p` を付けるとそれを上書きします。",
-          "`docker compose -f todo/compose.yaml up -d`（または `cd todo` してから `docker compose up -d`）",
+          "`docker compose -f todo/compose.yaml up -d` を実行します（または `cd todo` してから `docker compose up -d`）。",
         ],
         checks: ["プロジェクト `todo` の `db` と `app` のサービスが動いている", "`todo-app-1` から `db` を名前解決できる"],
       },

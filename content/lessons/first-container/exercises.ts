@@ -11,7 +11,9 @@ function commandOf(c: ContainerInspect): string {
 
 /** Why there is no container `name`, in terms of the containers that do exist. */
 async function missing(engine: CheckEngine, name: string, deletedHint: Said): Promise<Said> {
-  const others = (await engine.containers({ all: true })).map((c) => `\`${c.Names[0].replace(/^\//, "")}\` (${c.Command})`);
+  const all = await engine.containers({ all: true });
+  const others = all.map((c) => `\`${c.Names[0].replace(/^\//, "")}\` (${c.Command})`);
+  const othersJa = all.map((c) => `\`${c.Names[0].replace(/^\//, "")}\`（${c.Command}）`);
   if (others.length === 0)
     return {
       en: `expected a container named \`${name}\`, but there are no containers at all: ${deletedHint.en}`,
@@ -19,7 +21,7 @@ async function missing(engine: CheckEngine, name: string, deletedHint: Said): Pr
     };
   return {
     en: `expected a container named \`${name}\`, but the containers are ${others.join(", ")}: give it the name with \`--name ${name}\``,
-    ja: `\`${name}\` という名前のコンテナがあるはずですが、あるのは ${others.join("、")} です。\`--name ${name}\` で名前を付けてください。`,
+    ja: `\`${name}\` という名前のコンテナがあるはずですが、あるのは ${othersJa.join("、")}です。\`--name ${name}\` で名前を付けてください。`,
   };
 }
 
@@ -142,7 +144,7 @@ export default defineExercises([
         goal: "`busybox` から `sleeper` という名前のコンテナを起動し、プロンプトが戻ってきた後も実行中のままにしてください。メインプロセスは `sleep 3600` です。",
         hints: [
           "コンテナが動いているのは、メインプロセスが動いている間だけです。`sleep 3600` は 1 時間続きます。",
-          "`docker run` はコンテナが終わるまで待ちます。待たせないためには `-d` でデタッチします。",
+          "`docker run` は、`-d` でデタッチしない限り、コンテナが終わるまで待ちます。",
           "`docker run -d --name sleeper busybox sleep 3600`",
         ],
         checks: ["`sleeper` という名前のコンテナがある", "`sleeper` が実行中である", "`sleeper` が `sleep 3600` を実行する"],

@@ -255,7 +255,7 @@ export default defineExercises([
           if (env.includes("MODE=production")) return pass;
           return failed(
             `\`mv-cfg:1\`'s environment is ${env.length ? env.map((e) => `\`${e}\``).join(", ") : "empty"}, without \`MODE=production\`: \`docker import\` keeps only the files of an export, while \`docker commit\` keeps the container's configuration`,
-            `\`mv-cfg:1\` の環境変数は ${env.length ? env.map((e) => `\`${e}\``).join("、") : "空"} で、\`MODE=production\` がありません。\`docker import\` はエクスポートのファイルしか残しませんが、\`docker commit\` はコンテナの設定も残します。`,
+            `\`mv-cfg:1\` の環境変数は${env.length ? ` ${env.map((e) => `\`${e}\``).join("、")} ` : "空"}で、\`MODE=production\` がありません。\`docker import\` はエクスポートのファイルしか残しませんが、\`docker commit\` はコンテナの設定も残します。`,
           );
         },
       },

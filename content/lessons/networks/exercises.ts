@@ -18,12 +18,13 @@ async function running(engine: CheckEngine, name: string, how: Said): Promise<Co
   return c;
 }
 
-/** The networks a container is on, in words ("`bridge` (172.17.0.3)"); in Japanese to follow 接続先は. */
+/** The networks a container is on, in words ("`bridge` (172.17.0.3)"); in Japanese a sentence ("接続先は `bridge`（172.17.0.3）です。"). */
 function networksText(c: ContainerInspect): Said {
   const nets = Object.entries(c.NetworkSettings.Networks ?? {});
-  if (nets.length === 0) return { en: "no network", ja: "なし" };
+  if (nets.length === 0) return { en: "no network", ja: "接続先のネットワークはありません。" };
   const each = nets.map(([n, e]) => `\`${n}\`${e.IPAddress ? ` (${e.IPAddress})` : ""}`);
-  return { en: each.join(", "), ja: each.join("、") };
+  const ja = nets.map(([n, e]) => `\`${n}\`${e.IPAddress ? `（${e.IPAddress}）` : ""}`).join("、");
+  return { en: each.join(", "), ja: `接続先は ${ja}${ja.endsWith("）") ? "" : " "}です。` };
 }
 
 /** Aliases of a container on a network, without its own ID (the engine adds the short ID). */
@@ -109,7 +110,7 @@ export default defineExercises([
               const nets = networksText(c);
               return failed(
                 `\`${name}\` is not attached to \`net-backend\` (it is on ${nets.en}): containers only resolve each other on a network they share; \`docker network connect net-backend ${name}\``,
-                `\`${name}\` は \`net-backend\` に接続していません（接続先は ${nets.ja}）。コンテナ同士が名前で見つけ合えるのは、同じネットワークに接続しているときだけです。\`docker network connect net-backend ${name}\``,
+                `\`${name}\` は \`net-backend\` に接続していません。${nets.ja}コンテナ同士が名前で見つけ合えるのは、同じネットワークに接続しているときだけです。\`docker network connect net-backend ${name}\` で接続してください。`,
               );
             }
           }
@@ -234,7 +235,7 @@ export default defineExercises([
             Object.entries(bindings).flatMap(([port, l]) => (l ?? []).map((b) => `${b.HostIp ? b.HostIp + ":" : ""}${b.HostPort || random}->${port}`));
           return failed(
             `\`net-site\` publishes ${list("(random)").join(", ")}, expected host port 8086 to container port 80 (\`-p 8086:80\`)`,
-            `\`net-site\` が公開しているのは ${list("(ランダム)").join("、")} です。ホストのポート 8086 をコンテナのポート 80 に公開してください（\`-p 8086:80\`）。`,
+            `\`net-site\` が公開しているのは ${list("（ランダム）").join("、")} です。ホストのポート 8086 をコンテナのポート 80 に公開してください（\`-p 8086:80\`）。`,
           );
         },
       },
@@ -242,7 +243,7 @@ export default defineExercises([
         description: "the web server in `net-site` answers on port 80",
         async run(engine) {
           const c = await engine.container("net-site");
-          if (!c || !c.State.Running) return failed("`net-site` is not running", "`net-site` が実行されていません。");
+          if (!c || !c.State.Running) return failed("`net-site` is not running", "`net-site` は実行中ではありません。");
           const r = await engine.exec("net-site", ["wget", "-qO-", "http://127.0.0.1:80/"]);
           if (r.exitCode === 0 && r.stdout.includes(SITE)) return pass;
           const answer = JSON.stringify((r.stdout || r.stderr).trim());
@@ -313,7 +314,7 @@ export default defineExercises([
             const nets = networksText(c);
             return failed(
               `\`net-sealed\` is on ${nets.en}: its \`eth0\` can reach other containers and the outside; use \`--network none\``,
-              `\`net-sealed\` の接続先は ${nets.ja} です。その \`eth0\` からほかのコンテナや外部に届いてしまいます。\`--network none\` を使ってください。`,
+              `\`net-sealed\` の${nets.ja}その \`eth0\` からほかのコンテナや外部に届いてしまいます。\`--network none\` を使ってください。`,
             );
           }
           const r = await engine.exec("net-sealed", ["sh", "-c", "ip -4 addr | grep inet"]);
@@ -321,7 +322,7 @@ export default defineExercises([
           if (addrs.length === 1 && addrs[0].startsWith("inet 127.0.0.1/8")) return pass;
           return failed(
             `\`net-sealed\` has these addresses: ${addrs.join("; ")}`,
-            `\`net-sealed\` にあるアドレスは ${addrs.join("; ")} です。ループバックの 127.0.0.1 だけのはずです。`,
+            `\`net-sealed\` にあるアドレスは ${addrs.join("、")} です。ループバックの 127.0.0.1 だけのはずです。`,
           );
         },
       },

@@ -11,7 +11,8 @@ async function container(engine: CheckEngine, name: string, hint: Said): Promise
   if (c && c.Name === `/${name}`) return c;
   const others = await containerList(engine);
   const what = others.length ? `the containers are ${others.join(", ")}` : "there are no containers at all";
-  const whatJa = others.length ? `あるのは ${others.join("、")} です。` : "コンテナが 1 つもありません。";
+  const othersJa = await containerList(engine, "ja");
+  const whatJa = othersJa.length ? `あるのは ${othersJa.join("、")}です。` : "コンテナが 1 つもありません。";
   return failed(`there is no container named \`${name}\`: ${what}.${hint.en ? " " + hint.en : ""}`, `\`${name}\` という名前のコンテナがありません。${whatJa}${hint.ja}`);
 }
 
@@ -83,7 +84,7 @@ export default defineExercises([
           "ケーパビリティはすべて削り、ルートファイルシステムは読み取り専用にします。",
         hints: [
           "`docker run` のオプションを 3 つ使います。ユーザー、ケーパビリティ、ルートファイルシステムにそれぞれ 1 つずつです。",
-          "`--user 1000:1000` でユーザーを選びます。`--cap-drop ALL` は Docker がデフォルトで与えるものも含めてすべてのケーパビリティを取り除き、`--read-only` はコンテナのルートファイルシステムを読み取り専用でマウントします。",
+          "`--user 1000:1000` でユーザーを選びます。`--cap-drop ALL` は Docker がデフォルトで与えるものも含めてすべてのケーパビリティを削り、`--read-only` はコンテナのルートファイルシステムを読み取り専用でマウントします。",
           "`docker run -d --name sec-api --user 1000:1000 --cap-drop ALL --read-only busybox sleep 3600`",
         ],
         checks: [
@@ -115,7 +116,7 @@ export default defineExercises([
             return failed(
               `\`sec-api\` runs as root (Config.User is ${user ? `\`${user}\`` : "empty, so the image's default, root"}): ` +
                 "a process that escapes the container would be root on the host too. Remove it and run it again with `--user 1000:1000`",
-              `\`sec-api\` は root で動いています（Config.User が ${user ? `\`${user}\`` : "空、つまりイメージのデフォルトの root"}）。` +
+              `\`sec-api\` は root で動いています（Config.User が${user ? ` \`${user}\`` : "空、つまりイメージのデフォルトの root"}）。` +
                 "コンテナから抜け出したプロセスは、ホスト上でも root になります。コンテナを削除し、`--user 1000:1000` を付けて起動し直してください。",
             );
           }
@@ -149,7 +150,7 @@ export default defineExercises([
             `\`sec-api\` drops only ${d.map((x) => `\`${x}\``).join(", ")} and keeps the rest of Docker's default capabilities ` +
               "(CHOWN, SETUID, KILL, ...): `--cap-drop ALL` removes every one",
             `\`sec-api\` が削っているのは ${d.map((x) => `\`${x}\``).join("、")} だけで、Docker のデフォルトのケーパビリティの残り（CHOWN、SETUID、KILL など）は持ったままです。` +
-              "`--cap-drop ALL` ならすべて取り除けます。",
+              "`--cap-drop ALL` ならすべて削れます。",
           );
         },
       },
