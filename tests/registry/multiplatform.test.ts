@@ -153,3 +153,38 @@ describe("docker buildx build --platform linux/amd64,linux/arm64 --push", () => 
     expect(hub.manifests).toHaveLength(2);
   });
 });
+
+describe("kaniko's way: one image per platform, joined by a manifest list", () => {
+  it("per-platform tags, docker manifest create, annotate and push; the host pulls its entry of the list", async () => {
+    const h = createHost();
+    await ok(h, "docker run -d -p 5000:5000 --name reg registry:2");
+    await ok(h, "mkdir app && printf 'FROM busybox\\nCOPY Dockerfile /\\n' > app/Dockerfile");
+    await ok(h, "docker buildx create --use");
+    await ok(h, "docker buildx build --platform linux/amd64 -t localhost:5000/k:1.0-amd64 --push app");
+    await ok(h, "docker buildx build --platform linux/arm64 -t localhost:5000/k:1.0-arm64 --push app");
+    // one platform pushes an image manifest, not a list
+    expect(JSON.parse((await ok(h, "docker manifest inspect localhost:5000/k:1.0-arm64")).stdout).mediaType).toBe("application/vnd.docker.distribution.manifest.v2+json");
+    await ok(h, "docker manifest create localhost:5000/k:1.0 localhost:5000/k:1.0-amd64 localhost:5000/k:1.0-arm64");
+    await ok(h, "docker manifest annotate localhost:5000/k:1.0 localhost:5000/k:1.0-arm64 --variant v8");
+    const push = (await ok(h, "docker manifest push --purge localhost:5000/k:1.0")).stdout;
+    // the members are in the list's repository: only the list's digest is printed
+    expect(push).toMatch(/^sha256:[0-9a-f]{64}\n$/);
+    const m = JSON.parse((await ok(h, "docker manifest inspect localhost:5000/k:1.0")).stdout);
+    expect(m.mediaType).toBe("application/vnd.docker.distribution.manifest.list.v2+json");
+    expect(m.manifests.map((x: { platform: object }) => x.platform)).toEqual([
+      { architecture: "amd64", os: "linux" },
+      { architecture: "arm64", os: "linux", variant: "v8" },
+    ]);
+    expect((await ok(h, "docker pull localhost:5000/k:1.0")).stdout).toContain(`Digest: ${push.trim()}\n`);
+    expect((await ok(h, "docker image inspect -f '{{.Architecture}}' localhost:5000/k:1.0")).stdout).toBe("amd64\n");
+    // a member from another repository of the registry is put into the list's repository first
+    await ok(h, "docker manifest create localhost:5000/other:1 localhost:5000/k:1.0-amd64");
+    const cross = (await ok(h, "docker manifest push localhost:5000/other:1")).stdout.split("\n");
+    expect(cross[0]).toBe(`Pushed ref localhost:5000/other@${m.manifests[0].digest} with digest: ${m.manifests[0].digest}`);
+    const elsewhere = await h.run("docker manifest create docker.io/alice/k:1 localhost:5000/k:1.0-amd64");
+    expect(elsewhere.exit).toBe(0);
+    const refused = await h.run("docker manifest push alice/k:1");
+    expect(refused.stderr).toBe("cannot use source images from a different registry than the target image: localhost:5000 != docker.io\n");
+  });
+});
+

@@ -44,6 +44,7 @@ import "./distribution/login";
 import "./distribution/logout";
 import "./distribution/search";
 import "./distribution/manifest-inspect";
+import "./distribution/manifest-list";
 import "./buildx/commands";
 import "./buildx/build";
 import "./compose/index";

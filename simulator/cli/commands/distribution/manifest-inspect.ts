@@ -8,7 +8,8 @@
 import { parseNormalizedNamed, referenceString, tagNameOnly } from "../../../api/reference";
 import { distributionOf } from "../../../distribution/service";
 import { bool, type Command } from "../../command";
-import { isManifestList, type ManifestV2, type PlatformDescriptor } from "../../../distribution/registry";
+import { isManifestList, MANIFEST_LIST, type ManifestV2, type PlatformDescriptor } from "../../../distribution/registry";
+import { localList, localManifest, normalizeRef } from "./manifest-store";
 import { HOST_PLATFORM, platformOfConfig } from "../../../distribution/platform";
 import { descriptorPlatform } from "../../../distribution/platform-images";
 import { registerCommand } from "../../registry";
@@ -29,6 +30,20 @@ registerCommand({
     const parsed = parseNormalizedNamed(name);
     if (!parsed.ok) throw new Error(parsed.error);
     const ref = tagNameOnly(parsed.ref);
+    const verbose = bool(v, "verbose");
+    // a manifest of a local list (docker manifest create), or a local list, before the registry
+    if (args.length === 2) {
+      const m = localManifest(env, normalizeRef(args[0]), ref);
+      if (!m) throw new Error(`No such manifest: ${referenceString(ref)}`);
+      await env.out(JSON.stringify(verbose ? m : m.SchemaV2Manifest, null, "\t") + "\n");
+      return 0;
+    }
+    const local = localList(env, ref);
+    if (local) {
+      const listed = { schemaVersion: 2, mediaType: MANIFEST_LIST, manifests: local.map((m) => ({ mediaType: m.Descriptor.mediaType, size: m.Descriptor.size, digest: m.Descriptor.digest, ...(m.Descriptor.platform ? { platform: m.Descriptor.platform } : {}) })) };
+      await env.out((verbose ? JSON.stringify(local, null, "\t") : JSON.stringify(listed, null, 3)) + "\n");
+      return 0;
+    }
     const dist = distributionOf(env.daemon);
     const e = dist.endpoint(ref.domain);
     if ("error" in e) throw new Error(`failed to configure transport: error pinging v2 registry: ${e.error.replace('Get "http://', 'Get "https://')}`);
@@ -41,7 +56,7 @@ registerCommand({
     const found = e.registry.anyManifest(ref.path, ref.digest ?? ref.tag ?? "latest");
     if (!found) throw new Error(`no such manifest: ${referenceString(ref)}`);
     const m = found.manifest;
-    if (!bool(v, "verbose")) {
+    if (!verbose) {
       // an image manifest is re-indented with tabs; a list is rebuilt from its descriptors
       // (manifestlist.FromDescriptors), whose bytes are indented with three spaces
       await env.out(JSON.stringify(m, null, isManifestList(m) ? 3 : "\t") + "\n");
