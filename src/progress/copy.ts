@@ -257,12 +257,12 @@ export const progressCopy: Record<SiteLocale, ProgressCopy> = {
         `追加しました。合格記録は ${n} 問分でした。` +
         (unknown ? `そのうち ${unknown} 問は、このバージョンのコースにない演習です。` : ""),
       newer: "より新しいバージョンのコースで作られています。このページを再読み込みしてください。",
-      setAsideTitle: "取りのけた記録",
+      setAsideTitle: "別に保管した記録",
       setAsideBody: (n) =>
-        `保存されていた記録のうち ${n} 件はそのままでは読めなかったため、別に取りのけました。読めた部分はすべて上の進み具合に入っています。`,
-      setAsideDownload: "取りのけた記録をダウンロード",
-      setAsideDiscard: "取りのけた記録を削除",
-      setAsideDiscarded: "取りのけた記録を削除しました。",
+        `保存されていた記録のうち ${n} 件はそのままでは読めなかったため、別に保管しました。読めた部分はすべて上の進み具合に入っています。`,
+      setAsideDownload: "別に保管した記録をダウンロード",
+      setAsideDiscard: "別に保管した記録を削除",
+      setAsideDiscarded: "別に保管した記録を削除しました。",
       resetTitle: "最初からやり直す",
       resetButton: "進み具合をリセット…",
       resetConfirm: (n) =>
@@ -341,7 +341,7 @@ export const progressCopy: Record<SiteLocale, ProgressCopy> = {
         issue.reason === "newer-version"
           ? "保存されている進み具合は、より新しいバージョンの Layerlab で書かれたものです。"
           : "保存されている進み具合の一部が読めませんでした。";
-      return `${what}演習 ${issue.kept} 問分の合格記録は残し、元のデータは別に取りのけました（下記参照）。`;
+      return `${what}演習 ${issue.kept} 問分の合格記録は残し、元のデータは別に保管しました（下記参照）。`;
     },
   },
 };

@@ -85,9 +85,9 @@ export const sandboxCopy: Record<SiteLocale, SandboxCopy> = {
     description: "ブラウザの中で動く Docker ホストのシミュレーターに自由にコマンドを打てるターミナルです。",
     intro:
       "このブラウザのタブの中でシミュレートされた Docker ホストにつながったターミナルです。何を試しても大丈夫です。あなたのコンピューターには一切触れず、入力した内容がページの外に送られることもありません。",
-    tryTitle: "試してみよう",
+    tryTitle: "試してみましょう",
     commands: [
-      { command: "docker run --rm busybox echo hi", what: "新しいコンテナでコマンドを一つ実行する" },
+      { command: "docker run --rm busybox echo hi", what: "新しいコンテナでコマンドを 1 つ実行する" },
       { command: "docker images", what: "このホストにあるイメージを一覧表示する" },
       { command: "docker ps -a", what: "停止中のものも含めてコンテナを一覧表示する" },
     ],
@@ -102,7 +102,7 @@ export const sandboxCopy: Record<SiteLocale, SandboxCopy> = {
       linkHelp: "このリンクを開いた人は、このホストのコピーを受け取ります。内容はリンクの中にあり、どこにもアップロードされません。",
     },
     messages: {
-      restored: (when) => `${when}に保存したホストを復元しました。`,
+      restored: (when) => `${when} に保存したホストを復元しました。`,
       undone: (line) => `元に戻しました: ${line}`,
       undoneReset: "リセットを取り消しました。ホストは元どおりです。",
       undoneLink: "リンクを開く前のホストに戻りました。",
