@@ -33,7 +33,7 @@ export default defineExercises([
         hints: [
           "イメージの設定には、そのイメージがどのプラットフォーム向けにビルドされたかが `Os` と `Architecture` のフィールドに記録されています。",
           "`docker image inspect -f '{{.Os}}/{{.Architecture}}' eco-tool:1.0` で調べ、表示された値を使って `docker tag` します。",
-          "x86-64 のマシンなら `docker tag eco-tool:1.0 eco-tool:1.0-linux-amd64`",
+          "x86-64 のマシンなら `docker tag eco-tool:1.0 eco-tool:1.0-linux-amd64` を実行します。",
         ],
         checks: ["`eco-tool:1.0` に、実際のプラットフォームを表す 2 つ目の名前 `eco-tool:1.0-<os>-<architecture>` がある"],
       },
@@ -109,7 +109,7 @@ export default defineExercises([
       ja: {
         title: "OCI レイアウトとしてのイメージ",
         goal:
-          "イメージ `eco-app:1` を `docker save` で保存し、アーカイブを作業フォルダーの中の `eco-oci` フォルダーに展開して、`eco-oci/index.json` " +
+          "イメージ `eco-app:1` を `docker save` で保存し、アーカイブを作業フォルダーの中の `eco-oci` フォルダーに展開して、`eco-oci/index.json`" +
           "（OCI イメージレイアウトの入り口）が `eco-app:1` を指すようにしてください。",
         hints: [
           "`docker save` はイメージ（設定、マニフェスト、レイヤー）を tar アーカイブに書き出します。現在の Docker は、これを OCI イメージレイアウト（`oci-layout`、`index.json`、`blobs/sha256/`）として書き出します。",

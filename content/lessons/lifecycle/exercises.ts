@@ -202,8 +202,8 @@ export default defineExercises([
       ja: {
         title: "すぐに止まるコンテナ",
         goal:
-          "`docker stop lc-worker` には 10 秒かかります。メインプロセスの `sleep 3600` が PID 1 で、SIGTERM を無視するからです。`lc-worker` を、同じ名前とコマンド（`busybox` の `sleep 3600`）で " +
-          "SIGTERM によって終了するコンテナに置き換え、それを停止してください。終了コード 143 で終わる必要があります。",
+          "`docker stop lc-worker` には 10 秒かかります。メインプロセスの `sleep 3600` が PID 1 で、SIGTERM を無視するからです。`lc-worker` を、同じ名前とコマンド（`busybox` の `sleep 3600`）を持ち、" +
+          "SIGTERM で終了するコンテナに置き換えてから、停止してください。終了コード 143 で終わる必要があります。",
         hints: [
           "143 は 128 + 15、つまりプロセスが SIGTERM で終了したという意味です。PID 1 の `sleep` は SIGTERM のハンドラーを設定しないので、SIGTERM を受け取ることがありません。",
           "`--init` を付けると、Docker は小さな init を PID 1 として動かします。init はコマンドを子プロセスとして起動し、シグナルを転送します。",

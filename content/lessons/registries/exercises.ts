@@ -62,7 +62,7 @@ export default defineExercises([
       ja: {
         title: "プライベートレジストリ向けの名前を付ける",
         goal:
-          "イメージ `reg-app:dev` は出荷できる状態です。`localhost:5000` のプライベートレジストリにあるリポジトリ `team/reg-app` へ、" +
+          "イメージ `reg-app:dev` はリリースできる状態です。`localhost:5000` のプライベートレジストリにあるリポジトリ `team/reg-app` へ、" +
           "タグ `1.0` で push するのに必要な名前をこのイメージに付けてください。",
         hints: [
           "`docker push` は、イメージ名の先頭にあるレジストリにイメージを送ります。ホストがなければ、レジストリは Docker Hub（`docker.io`）です。",

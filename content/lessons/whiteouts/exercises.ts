@@ -81,7 +81,7 @@ export default defineExercises([
     translations: {
       ja: {
         title: "同じステップで削除する",
-        goal: "`wh-app/Dockerfile` は 3 MB の一時ファイルを書き込み、そのサイズを `/size.txt` に記録し、後のステップでファイルを削除しているので、イメージが 3 MB 大きいままです。Dockerfile を直して、そこからビルドしたイメージ `wh-app:slim` が `busybox` に数バイト足した程度の大きさになるようにしてください。その後、コマンド `cat /size.txt` で `wh-check` という名前のコンテナとして 1 回実行します（`3000000` と表示されるはずです）。",
+        goal: "`wh-app/Dockerfile` は 3 MB の一時ファイルを書き込み、そのサイズを `/size.txt` に記録し、後のステップでファイルを削除しているので、イメージが 3 MB 大きいままです。Dockerfile を直して、そこからビルドしたイメージ `wh-app:slim` が `busybox` に数バイト足した程度の大きさになるようにしてください。その後、`wh-check` という名前のコンテナとして、コマンド `cat /size.txt` で 1 回実行してください（`3000000` と表示されるはずです）。",
         hints: [
           "まずそのままビルドして（`docker build -t wh-app:slim wh-app`）、`docker history wh-app:slim` を見てください。3 MB を持っているのはどのステップで、`rm` のステップは何を追加したでしょうか？",
           "後のステップで削除したファイルは、ホワイトアウトで隠されるだけです。1 つの `RUN` の中で作って削除したファイルは、どのレイヤーにも入りません。3 つのコマンドを `&&` でつないでください。",
