@@ -1,17 +1,35 @@
 /**
  * The per-platform twins of the built-in images the simulated Hub publishes. The files of a
- * built-in image are the lab image's (amd64) files; its arm64 twin has the same tree, a config
- * that says arm64/v8 and layers with their own diffIDs and blob digests, as two real builds for two
- * architectures have. What makes the twin foreign on this host is its config: a container of
- * it fails to start its program with `exec format error`, as on an x86-64 machine without QEMU.
+ * built-in image are the lab image's (amd64) files; its arm64 twin has the same files one second
+ * newer (so each layer is another tar stream, with its own diffID and blob digest, as two real
+ * builds for two architectures have) and a config that says arm64/v8. What makes the twin
+ * foreign on this host is its config: a container of it fails to start its program with
+ * `exec format error`, as on an x86-64 machine without QEMU.
  */
-import type { Layer } from "../snapshots/layers";
-import { digest } from "../util/sha256";
+import { deepCopy, type Inode, walk } from "../fs/inode";
+import { chainIdOf, diffIdOf, type Layer } from "../snapshots/layers";
 import { formatPlatform, type Platform, samePlatform, HOST_PLATFORM } from "./platform";
 
-/** The diffID a layer has in the build for another platform (stable: derived from the amd64 one). */
-export function foreignDiffId(diffId: string, p: Platform): string {
-  return digest(`layerlab ${formatPlatform(p)}\n${diffId}`);
+/** A layer's twin tree for another platform, and its diffID (the digest of its tar), made once per process. */
+const twins = new WeakMap<Inode, Map<string, { root: Inode; diffId: string }>>();
+
+function twinOf(l: Layer, p: Platform): { root: Inode; diffId: string } {
+  let byPlatform = twins.get(l.root);
+  if (!byPlatform) twins.set(l.root, (byPlatform = new Map()));
+  const key = formatPlatform(p);
+  let t = byPlatform.get(key);
+  if (!t) {
+    const root = deepCopy(l.root);
+    const seen = new Set<Inode>();
+    walk(root, (_path, n) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      n.mtime += 1000;
+    });
+    t = { root, diffId: diffIdOf(root) };
+    byPlatform.set(key, t);
+  }
+  return t;
 }
 
 /** A platform as a manifest list's descriptor writes it: architecture, os, variant. */
@@ -24,16 +42,18 @@ export function platformVariant(raw: string, layers: readonly Layer[], p: Platfo
   if (samePlatform(p, HOST_PLATFORM)) return { raw, layers: [...layers] };
   const config = JSON.parse(raw) as { architecture?: string; variant?: string; rootfs?: { diff_ids?: string[] } };
   const out: Layer[] = [];
+  const renamed = new Map<string, string>();
   let parent: Layer | null = null;
   for (const l of layers) {
-    const diffId = foreignDiffId(l.diffId, p);
-    const copy: Layer = { diffId, chainId: parent ? digest(`${parent.chainId} ${diffId}`) : diffId, parent, root: l.root, size: l.size, ...(l.abridged ? { abridged: l.abridged } : {}) };
+    const t = twinOf(l, p);
+    renamed.set(l.diffId, t.diffId);
+    const copy: Layer = { diffId: t.diffId, chainId: chainIdOf(parent, t.diffId), parent, root: t.root, size: l.size, ...(l.abridged ? { abridged: l.abridged } : {}) };
     out.push(copy);
     parent = copy;
   }
   config.architecture = p.architecture;
   if (p.variant) config.variant = p.variant;
   else delete config.variant;
-  if (config.rootfs?.diff_ids) config.rootfs.diff_ids = config.rootfs.diff_ids.map((d) => foreignDiffId(d, p));
+  if (config.rootfs?.diff_ids) config.rootfs.diff_ids = config.rootfs.diff_ids.map((d) => renamed.get(d) ?? d);
   return { raw: JSON.stringify(config), layers: out };
 }

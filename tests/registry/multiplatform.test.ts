@@ -74,6 +74,12 @@ describe("manifest lists on the Hub", () => {
     const asked = await h.run("docker run --rm --platform linux/arm64 busybox");
     expect(asked.stderr).toBe("exec /bin/sh: exec format error\n");
     expect(asked.exit).toBe(1);
+    // the arm64 layers are real tar streams of their own: save and load keep the image
+    await ok(h, "docker save -o arm.tar busybox");
+    await ok(h, "docker rm arm");
+    await ok(h, "docker rmi busybox");
+    expect((await ok(h, "docker load -i arm.tar")).stdout).toBe("Loaded image: busybox:latest\n");
+    expect((await ok(h, "docker image inspect -f '{{.Architecture}} {{.Variant}}' busybox")).stdout).toBe("arm64 v8\n");
     // --platform linux/amd64 pulls the host's entry again and runs it
     const amd = await h.run("docker run --rm --platform linux/amd64 busybox echo hi");
     expect(amd.stdout).toBe("hi\n");
