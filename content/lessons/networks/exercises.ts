@@ -77,7 +77,7 @@ export default defineExercises([
           "ユーザー定義ネットワーク `net-backend` を作って両方のコンテナを接続し、`net-api` から `db` という名前で `net-pg` に届くようにしてください。",
         hints: [
           "同じユーザー定義ネットワーク上のコンテナは、Docker の DNS サーバーを通じて名前で互いを見つけます。デフォルトの `bridge` ネットワークには DNS サーバーがありません。",
-          "`docker network connect` は動いているコンテナをネットワークに接続します。`--alias` を付けると、そのネットワーク上での別名が加わります。",
+          "`docker network connect` は動いているコンテナをネットワークに接続します。`--alias` を付けると、そのネットワーク上でのエイリアス（別名）が加わります。",
           "`docker network create net-backend`、`docker network connect --alias db net-backend net-pg`、`docker network connect net-backend net-api` の順に実行します。",
         ],
         checks: ["ユーザー定義ネットワーク `net-backend` がある", "`net-pg` と `net-api` が両方とも `net-backend` に接続している", "`net-api` から `db` という名前で `net-pg` の Web サーバーに届く"],
