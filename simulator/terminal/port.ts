@@ -6,6 +6,12 @@
 export interface TerminalPort {
   /** Show text. Line feeds must already be "\r\n" where a newline is meant. */
   write(data: string): void;
+  /**
+   * Show everything written so far now. A port may hold writes back and show them together
+   * (the browser's does, so that a command's echo, output and prompt reach the screen in one
+   * piece); the session flushes once a keystroke's echo is written and once a command is done.
+   */
+  flush?(): void;
   /** Subscribe to keystrokes and pastes. Returns an unsubscribe function. */
   onData(listener: (data: string) => void): () => void;
   /** Current size in character cells. */

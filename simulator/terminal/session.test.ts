@@ -46,6 +46,31 @@ describe("terminal session", () => {
     s.dispose();
   });
 
+  it("flushes a batching port when a key's echo is written and when a command is done", async () => {
+    const host = createHost();
+    const shown: string[] = [];
+    let held = "";
+    const port = fakePort();
+    port.write = (d: string) => void (held += d);
+    port.flush = () => {
+      if (held) shown.push(held);
+      held = "";
+    };
+    const { Session } = await import("./session");
+    const s = new Session(host, port, clock);
+    await s.idle();
+    shown.length = 0;
+    port.type("e");
+    expect(shown).toEqual(["e"]);
+    port.type("cho hi");
+    expect(shown).toEqual(["e", "cho hi"]);
+    port.type("\r");
+    await s.idle();
+    // the Enter's echo, the output and the next prompt reach the screen together
+    expect(shown.slice(2)).toEqual(["\r\nhi\r\nlearner@layerlab:~$ "]);
+    s.dispose();
+  });
+
   it("edits the line and recalls history", async () => {
     const host = createHost();
     const port = fakePort();

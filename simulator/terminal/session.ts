@@ -88,6 +88,7 @@ export class Session implements TerminalSession {
 
   private prompted(status: number): void {
     this.atPrompt = true;
+    this.port.flush?.();
     this.budget.remaining = COMMAND_STEP_BUDGET;
     if (this.pendingLine !== null) {
       const line = this.pendingLine;
@@ -140,6 +141,9 @@ export class Session implements TerminalSession {
 
   private input(data: string): void {
     for (const k of splitKeys(data)) this.key(k);
+    // at the prompt the keys' echo shows at once; after Enter, the echo waits for the command's
+    // output and prompt (or the port's own next flush) and reaches the screen with them
+    if (this.atPrompt) this.port.flush?.();
     this.wake?.();
   }
 

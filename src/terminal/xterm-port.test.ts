@@ -34,7 +34,32 @@ describe("portFromXterm", () => {
     const term = new FakeXterm();
     const port = portFromXterm(term);
     port.write("hello\r\n\x1b[1mbold\x1b[0m");
+    port.flush?.();
     expect(term.written).toEqual(["hello\r\n\x1b[1mbold\x1b[0m"]);
+  });
+
+  it("holds writes until a flush, then hands them over as one", () => {
+    const term = new FakeXterm();
+    const later: Array<() => void> = [];
+    const port = portFromXterm(term, (f) => later.push(f));
+    port.write("\r\n");
+    port.write("hi\r\n");
+    port.write("$ ");
+    expect(term.written).toEqual([]);
+    port.flush?.();
+    expect(term.written).toEqual(["\r\nhi\r\n$ "]);
+    // the scheduled flush finds nothing left to write
+    later.forEach((f) => f());
+    expect(term.written).toEqual(["\r\nhi\r\n$ "]);
+  });
+
+  it("flushes by itself in a later task when nobody flushes", async () => {
+    const term = new FakeXterm();
+    const port = portFromXterm(term);
+    port.write("a");
+    port.write("b");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(term.written).toEqual(["ab"]);
   });
 
   it("delivers keystrokes until unsubscribed", () => {

@@ -15,12 +15,33 @@ export interface XtermLike {
   onResize(listener: (size: { cols: number; rows: number }) => void): { dispose(): void };
 }
 
-/** Adapts a terminal to the simulator's port. Unsubscribe functions dispose xterm listeners. */
-export function portFromXterm(term: XtermLike): TerminalPort {
+/**
+ * Adapts a terminal to the simulator's port. Unsubscribe functions dispose xterm listeners.
+ *
+ * Writes are held and handed to xterm together, when the session flushes or else in the next
+ * task. xterm parses the first write after a keystroke at once and later ones in a timer task,
+ * which the browser runs only after it has drawn a frame; so a command's echo, output and prompt
+ * given as one write are on screen in the frame after Enter instead of the one after that.
+ */
+export function portFromXterm(term: XtermLike, later: (f: () => void) => unknown = (f) => setTimeout(f, 0)): TerminalPort {
+  let pending = "";
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending === "") return;
+    const data = pending;
+    pending = "";
+    term.write(data);
+  };
   return {
     write(data) {
-      term.write(data);
+      pending += data;
+      if (!scheduled) {
+        scheduled = true;
+        later(flush);
+      }
     },
+    flush,
     onData(listener) {
       const subscription = term.onData((data) => listener(data));
       return () => subscription.dispose();
