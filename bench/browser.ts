@@ -28,7 +28,6 @@ const BUDGET = { coldMs: 800, enterFrames: 1, longTaskMs: 50, firstLoadGz: 200 *
 const ARM_ENTER = `(async () => {
   const el = document.querySelector("layerlab-terminal");
   const term = (await el.start()).xterm.terminal;
-  const input = el.querySelector("textarea");
   let finish;
   const state = { term, done: new Promise((r) => (finish = r)) };
   window.__enter = state;
@@ -39,7 +38,8 @@ const ARM_ENTER = `(async () => {
     return false;
   };
   const onKey = (e) => { if (e.key === "Enter") state.enter = performance.now(); };
-  input.addEventListener("keydown", onKey, { capture: true });
+  // on the terminal element, capturing: before xterm's own handler on its textarea runs the command
+  el.addEventListener("keydown", onKey, { capture: true });
   const parsed = term.onWriteParsed(() => {
     if (state.enter !== undefined && state.parsed === undefined && hasHi()) state.parsed = performance.now();
   });
@@ -48,7 +48,7 @@ const ARM_ENTER = `(async () => {
       state.rendered = performance.now();
       parsed.dispose();
       rendered.dispose();
-      input.removeEventListener("keydown", onKey, { capture: true });
+      el.removeEventListener("keydown", onKey, { capture: true });
       finish();
     }
   });
