@@ -51,6 +51,13 @@ describe("completeness rules", () => {
     expect(p.join("\n")).toMatch(/console blocks differ/);
   });
 
+  it("a console block marked for the simulator is compared too", () => {
+    const marked = (page: string) => page.replace("```console\n", "```console replay=simulator\n");
+    expect(compareLessons(marked(english), marked(japanese))).toEqual([]);
+    const p = compareLessons(marked(english), marked(japanese).replace("CONTAINER ID", "コンテナ ID"));
+    expect(p.join("\n")).toMatch(/console blocks differ/);
+  });
+
   it("a changed order, minutes or prerequisite and a dropped objective are caught", () => {
     expect(compareLessons(english, japanese.replace("order: 3", "order: 4")).join("\n")).toMatch(/order differs/);
     expect(compareLessons(english, japanese.replace("minutes: 10", "minutes: 12")).join("\n")).toMatch(/minutes differs/);

@@ -11,7 +11,7 @@ export interface LessonSkeleton {
   exercises: string[];
   /** The text between `<Run>` and `</Run>`, exactly as written, in page order. */
   runs: string[];
-  /** Every ```console block, fences included, byte for byte, in page order. */
+  /** Every ```console block (also those marked, like ```console replay=simulator), fences included, byte for byte, in page order. */
   consoles: string[];
   /** Frontmatter fields a translation copies unchanged. */
   fixed: { order: unknown; minutes: unknown; prerequisites: unknown };
@@ -27,7 +27,7 @@ export function skeleton(mdx: string): LessonSkeleton {
   return {
     exercises: [...mdx.matchAll(/<Exercise\s+id="([^"]+)"/g)].map((m) => m[1]!),
     runs: [...mdx.matchAll(/<Run>([\s\S]*?)<\/Run>/g)].map((m) => m[1]!),
-    consoles: [...mdx.matchAll(/^```console\n[\s\S]*?^```$/gm)].map((m) => m[0]),
+    consoles: [...mdx.matchAll(/^```console(?:[ \t][^\n]*)?\n[\s\S]*?^```$/gm)].map((m) => m[0]),
     fixed: {
       order: data.order ?? null,
       minutes: data.minutes ?? null,
