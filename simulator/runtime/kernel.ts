@@ -117,6 +117,9 @@ export class Kernel {
       }
     }
     if (proc.termSignal !== null) status = 128 + proc.termSignal;
+    // a job stopped at its step budget can have thousands of processes to unwind at once: each
+    // exit may give the page its turn (only when slicing, so tests keep their exact order)
+    if (this.sched.wallClock && ++this.allSteps % 32 === 0) await this.sched.breathe();
     stdio.stdin.close();
     stdio.stdout.close();
     stdio.stderr.close();
