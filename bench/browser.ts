@@ -72,7 +72,11 @@ const OBSERVE_LONGTASKS = `(() => {
   }).observe({ type: "longtask" });
 })()`;
 
-/** Types each line into the terminal's session and waits for the prompt, a frame between lines. */
+/**
+ * Types each line into the terminal's session and waits for the prompt, a frame between lines.
+ * Each line is typed in a task of its own, as a keypress arrives, not inside the frame's
+ * requestAnimationFrame callback (which would add the command's work to that frame's task).
+ */
 const replayScript = (lines: readonly string[]) => `(async () => {
   const booted = await document.querySelector("layerlab-terminal").start();
   for (const line of ${JSON.stringify(lines)}) {
@@ -80,7 +84,7 @@ const replayScript = (lines: readonly string[]) => `(async () => {
     booted.session.typeLine(line);
     const stuck = new Promise((_, reject) => setTimeout(() => reject(new Error("no prompt after: " + line)), 60000));
     await Promise.race([booted.session.idle(), stuck]);
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   }
 })()`;
 
