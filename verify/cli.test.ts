@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type Docker from "dockerode";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { defineExercises, type Exercise } from "../simulator/check/exercise";
-import { EXIT, main, parseArgs, USAGE, type Deps } from "./cli";
+import { EXIT, formatReport, main, parseArgs, reportLocale, USAGE, type Deps } from "./cli";
 import type { Machine } from "./connect";
 import { VERIFY_LABEL } from "./steps";
 
@@ -105,6 +105,29 @@ function run(args: string[], opts: { env?: Record<string, string>; docker?: Dock
   };
   return main(args, deps).then((code) => ({ code, out, err }));
 }
+
+describe("report language", () => {
+  it("is Japanese when the locale environment starts with ja, English otherwise", () => {
+    expect(reportLocale({ LANG: "ja_JP.UTF-8" })).toBe("ja");
+    expect(reportLocale({ LANG: "en_US.UTF-8", LC_ALL: "ja_JP.UTF-8" })).toBe("ja");
+    expect(reportLocale({ LANG: "ja_JP.UTF-8", LC_ALL: "C" })).toBe("en");
+    expect(reportLocale({ LANG: "jv_ID" })).toBe("en");
+    expect(reportLocale({})).toBe("en");
+  });
+
+  it("prints an exercise's translated title, check descriptions and messages", () => {
+    const ex: Exercise = {
+      ...exercises[0]!,
+      translations: { ja: { title: "コンテナ solo", goal: "`solo` を実行してください。", hints: ["ヒント"], checks: ["`solo` という名前のコンテナがある"] } },
+    };
+    const report = { pass: false, message: "there is no container `solo`", results: [{ description: ex.checks[0]!.description, result: { pass: false as const, message: "there is no container `solo`", translations: { ja: "コンテナ `solo` がありません" } } }] };
+    const ja = formatReport(ex, report, "ja");
+    expect(ja).toContain("demo/solo: コンテナ solo");
+    expect(ja).toContain("FAIL  `solo` という名前のコンテナがある");
+    expect(ja).toContain("コンテナ `solo` がありません");
+    expect(formatReport(ex, report, "en")).toContain("FAIL  a container named `solo` exists\n        there is no container `solo`");
+  });
+});
 
 describe("parseArgs", () => {
   it("reads the four commands and --help", () => {
