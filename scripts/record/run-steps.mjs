@@ -7,6 +7,9 @@
 // LAYERLAB_STEP_TIMEOUT seconds (default 60; the step is then recorded with exit 124).
 // When LAYERLAB_NETNS / LAYERLAB_MNTNS name the private recording engine's network and mount
 // namespaces, the step runs inside them: 127.0.0.1, published ports and /tmp are that engine's.
+// A step that makes an image (build, commit, import) starts in a later second than the last one
+// ended: Docker keeps an image's creation time in whole seconds and lists images of the same
+// second in no fixed order, which a person typing never meets but a quick replay would.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 
@@ -88,10 +91,22 @@ function jsonLine(step) {
   return `{"cmd": ${s(step.cmd)}, "exit": ${step.exit}, "stdout": ${s(step.stdout)}, "stderr": ${s(step.stderr)}}`;
 }
 
+const MAKES_IMAGE = /\bdocker\s+(?:(?:image\s+)?build|buildx\s+build|(?:container\s+)?commit|(?:image\s+)?import)\b/;
+
+/** Waits until the wall clock is in a later second than `ms`. */
+async function nextSecondAfter(ms) {
+  const wait = (Math.floor(ms / 1000) + 1) * 1000 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 const steps = readSteps(readFileSync(stepsFile, 'utf8'));
 const lines = [];
+let lastImageStepEnd = 0;
 for (const cmd of steps) {
+  const makesImage = MAKES_IMAGE.test(cmd);
+  if (makesImage) await nextSecondAfter(lastImageStepEnd);
   const result = await runStep(cmd);
+  if (makesImage) lastImageStepEnd = Date.now();
   lines.push(jsonLine(result));
 }
 const tmp = `${outFile}.partial`;
