@@ -99,7 +99,7 @@ export function linkedLessons(mdx: string, locale: string): string[] {
 }
 
 /** Kana or kanji: a text that has them is written in Japanese. */
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+export const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 /** Inline code spans, which stay as they are in every locale. */
 const codeSpans = (text: string) => [...text.matchAll(/`[^`]*`/g)].map((m) => m[0]).sort();
 

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allExercises, exercisesByLesson, findExercise } from "../../content/exercises";
+import { JAPANESE } from "../i18n/completeness";
 import { replaySolution, replayWrong, type Replay } from "../../simulator/check/runner";
 
 const LESSONS = join(import.meta.dirname, "../../content/lessons");
@@ -22,9 +23,6 @@ function failures(r: Replay): string {
     .map((x) => `  ✗ ${x.description}: ${x.result.pass ? "" : x.result.message}`)
     .join("\n");
 }
-
-/** Kana or kanji: a message that has them is written in Japanese. */
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 describe("exercises: solutions pass, wrong attempts fail with their explanation", () => {
   it("the registry has exercises", () => {

@@ -1,19 +1,12 @@
 /** Lesson 1 exercises: a container that ran and stopped, and one that keeps running. */
 import type { CheckEngine, ContainerInspect } from "../../../simulator/check/engine";
 import { defineExercises, failed, failedWith, type CheckResult, type Said } from "../../../simulator/check/exercise";
-
-const pass: CheckResult = { pass: true };
-
-/** The command a container runs, as one line (entrypoint then command). */
-function commandOf(c: ContainerInspect): string {
-  return [...(c.Config.Entrypoint ?? []), ...(c.Config.Cmd ?? [])].join(" ");
-}
+import { commandOf, containerList, isResult, pass, stateSaid } from "../../lib/checks";
 
 /** Why there is no container `name`, in terms of the containers that do exist. */
 async function missing(engine: CheckEngine, name: string, deletedHint: Said): Promise<Said> {
-  const all = await engine.containers({ all: true });
-  const others = all.map((c) => `\`${c.Names[0].replace(/^\//, "")}\` (${c.Command})`);
-  const othersJa = all.map((c) => `\`${c.Names[0].replace(/^\//, "")}\`（${c.Command}）`);
+  const others = await containerList(engine);
+  const othersJa = await containerList(engine, "ja");
   if (others.length === 0)
     return {
       en: `expected a container named \`${name}\`, but there are no containers at all: ${deletedHint.en}`,
@@ -30,8 +23,6 @@ async function named(engine: CheckEngine, name: string, deletedHint: Said): Prom
   return (await engine.container(name)) ?? failedWith(await missing(engine, name, deletedHint));
 }
 
-const isResult = (v: ContainerInspect | CheckResult): v is CheckResult => "pass" in v;
-
 const RM_HINT: Said = {
   en: "a container started with `--rm` is deleted as soon as it exits",
   ja: "`--rm` を付けて起動したコンテナは、終了した時点で削除されます。",
@@ -40,14 +31,6 @@ const REMOVED_HINT: Said = {
   en: "was it started with `--rm`, or removed?",
   ja: "`--rm` を付けて起動したか、削除しませんでしたか？",
 };
-
-/** The container's state as a phrase ("has exited with code 1"). */
-function stateText(c: ContainerInspect): Said {
-  const s = c.State;
-  if (s.Status === "created") return { en: "was created but never started", ja: "は作成されただけで、一度も起動されていません" };
-  if (s.Status === "exited") return { en: `has exited with code ${s.ExitCode}`, ja: `は終了コード ${s.ExitCode} で終了しています` };
-  return { en: `is ${s.Status}`, ja: `の状態は ${s.Status} です` };
-}
 
 export default defineExercises([
   {
@@ -112,7 +95,7 @@ export default defineExercises([
           const c = await named(engine, "hello", RM_HINT);
           if (isResult(c)) return c;
           if (c.State.Status === "exited" && c.State.ExitCode === 0) return pass;
-          const state = stateText(c);
+          const state = stateSaid(c);
           return failed(
             `container \`hello\` ${state.en}, expected it to have run and exited with code 0`,
             `コンテナ \`hello\` ${state.ja}。実行されて終了コード 0 で終わっている必要があります。`,
@@ -165,7 +148,7 @@ export default defineExercises([
           if (isResult(c)) return c;
           if (c.State.Running && !c.State.Paused) return pass;
           const exited = c.State.Status === "exited";
-          const state = stateText(c);
+          const state = stateSaid(c);
           return failed(
             `container \`sleeper\` ${state.en}${exited ? ` (its main process \`${commandOf(c)}\` ended, and the container with it)` : ""}, expected it to be running`,
             `コンテナ \`sleeper\` ${state.ja}${exited ? `（メインプロセス \`${commandOf(c)}\` が終わり、コンテナも一緒に終了しました）` : ""}。実行中である必要があります。`,

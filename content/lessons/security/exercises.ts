@@ -1,40 +1,9 @@
 /** Lesson 12 exercises: a least-privilege container, and a secret kept out of an image. */
-import type { CheckEngine, ContainerInspect } from "../../../simulator/check/engine";
-import { defineExercises, failed, failedWith, type CheckResult, type Said } from "../../../simulator/check/exercise";
-import { commandOf, containerList, isResult, pass } from "../../lib/checks";
+import type { ContainerInspect } from "../../../simulator/check/engine";
+import { defineExercises, failed, failedWith, type Said } from "../../../simulator/check/exercise";
+import { container, isResult, pass, running } from "../../lib/checks";
 
 const NO_HINT: Said = { en: "", ja: "" };
-
-/** The container named `name`, or a failure that says which containers exist instead; `hint` says how to create it. */
-async function container(engine: CheckEngine, name: string, hint: Said): Promise<ContainerInspect | CheckResult> {
-  const c = await engine.container(name);
-  if (c && c.Name === `/${name}`) return c;
-  const others = await containerList(engine);
-  const what = others.length ? `the containers are ${others.join(", ")}` : "there are no containers at all";
-  const othersJa = await containerList(engine, "ja");
-  const whatJa = othersJa.length ? `あるのは ${othersJa.join("、")}です。` : "コンテナが 1 つもありません。";
-  return failed(`there is no container named \`${name}\`: ${what}.${hint.en ? " " + hint.en : ""}`, `\`${name}\` という名前のコンテナがありません。${whatJa}${hint.ja}`);
-}
-
-/** The container's state as a phrase ("has exited with code 137"). */
-function stateText(c: ContainerInspect): Said {
-  const s = c.State;
-  if (s.Status === "created") return { en: "was created but never started", ja: "は作成されただけで、一度も起動されていません" };
-  if (s.Status === "exited") return { en: `has exited with code ${s.ExitCode}`, ja: `は終了コード ${s.ExitCode} で終了しています` };
-  return { en: `is ${s.Status}`, ja: `の状態は ${s.Status} です` };
-}
-
-/** A running container named `name`, or a failure explaining its state. */
-async function running(engine: CheckEngine, name: string, hint: Said): Promise<ContainerInspect | CheckResult> {
-  const c = await container(engine, name, hint);
-  if (isResult(c)) return c;
-  if (c.State.Running && !c.State.Paused) return c;
-  const state = stateText(c);
-  return failed(
-    `container \`${name}\` ${state.en} (its main process is \`${commandOf(c)}\`), expected it to be running`,
-    `コンテナ \`${name}\` ${state.ja}（メインプロセスは \`${commandOf(c)}\`）。実行中である必要があります。`,
-  );
-}
 
 /** Whether a `--user` value means root (empty, 0, root, with or without a group). */
 function isRoot(user: string): boolean {
